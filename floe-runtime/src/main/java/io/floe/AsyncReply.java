@@ -1,0 +1,19 @@
+package io.floe;
+
+import io.floe.encoding.Encoder;
+
+/**
+ * The runtime side of an AMD dispatch, wrapped by the generated callback. The reply is encoded
+ * on the completing thread and handed to the connection's event loop. Never throws; the first
+ * completion wins and later ones are logged.
+ */
+public interface AsyncReply {
+    /** Sends status OK with the results {@code results} writes (null: no results). */
+    void succeed(Encoder results);
+
+    /** Sends the reply that {@code error} translates to (ice-protocol.md §4.4). */
+    void fail(Throwable error);
+
+    /** True once a reply was claimed by either method. */
+    boolean isAnswered();
+}

@@ -1,0 +1,23 @@
+package io.floe;
+
+/** The version of an encapsulation's encoding (1.0 or 1.1); the message framing is always 1.0. */
+public record EncodingVersion(int major, int minor) {
+    public static final EncodingVersion V1_0 = new EncodingVersion(1, 0);
+    public static final EncodingVersion V1_1 = new EncodingVersion(1, 1);
+
+    public EncodingVersion {
+        if (major < 0 || major > 255 || minor < 0 || minor > 255) {
+            throw new IllegalArgumentException("encoding version: " + major + "." + minor + " (expected: bytes)");
+        }
+    }
+
+    /** What Floe reads and writes: major 1, minor up to 1. */
+    public boolean isSupported() {
+        return major == 1 && minor <= 1;
+    }
+
+    @Override
+    public String toString() {
+        return major + "." + minor;
+    }
+}

@@ -1,0 +1,47 @@
+package io.floe;
+
+import java.util.List;
+
+/**
+ * Listens on endpoints and dispatches the requests that arrive there to servants, found by
+ * identity and facet. Created by {@link Communicator#createObjectAdapter}; thread-safe.
+ */
+public interface ObjectAdapter {
+    String name();
+
+    Communicator communicator();
+
+    /** Registers a servant for the default facet; returns a proxy for it. */
+    ObjectPrx add(Servant servant, Identity id);
+
+    ObjectPrx addFacet(Servant servant, Identity id, String facet);
+
+    /** Removes the servant of the default facet; returns it. */
+    Servant remove(Identity id);
+
+    Servant removeFacet(Identity id, String facet);
+
+    Servant find(Identity id);
+
+    Servant findFacet(Identity id, String facet);
+
+    /** Starts accepting connections on every endpoint. */
+    void activate();
+
+    /**
+     * Stops accepting, waits for dispatches in progress to answer, then closes each connection
+     * with CloseConnection.
+     */
+    void deactivate();
+
+    void waitForDeactivate();
+
+    boolean isDeactivated();
+
+    /** The endpoints it listens on, with the actual port when 0 was asked for, such as
+     *  {@code tcp -h 127.0.0.1 -p 10000 -t 60000}. */
+    List<String> endpoints();
+
+    /** A proxy for {@code id} with this adapter's endpoints. */
+    ObjectPrx createProxy(Identity id);
+}

@@ -1,0 +1,277 @@
+package io.floe.encoding;
+
+import io.floe.EncodingVersion;
+import io.floe.MarshalException;
+import io.floe.ObjectPrx;
+import io.floe.UserException;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * Writes encoding 1.1 (ice-protocol.md §3) straight into a Netty buffer: little-endian, no
+ * alignment, sizes in the 1-or-5-byte form. Encapsulation and slice sizes are written as
+ * placeholders and patched in place when they end, so no value is copied twice.
+ *
+ * <p>Not thread-safe: one stream is written by one thread at a time. The stream does not own
+ * its buffer; whoever created the buffer releases it.
+ */
+public final class OutputStream {
+    // Flags of a slice (ice-protocol.md §3.11).
+    static final int FLAG_HAS_TYPE_ID_STRING = 0x01;
+    static final int FLAG_HAS_OPTIONAL_MEMBERS = 0x04;
+    static final int FLAG_HAS_SLICE_SIZE = 0x10;
+    static final int FLAG_IS_LAST_SLICE = 0x20;
+
+    private final ByteBuf buf;
+    private final FormatType defaultFormat;
+    private final Deque<Encapsulation> encapsulations = new ArrayDeque<>(2);
+    private Encapsulation current;
+
+    // The slice being written: where its flags byte and its size field are.
+    private int sliceFlagsIndex = -1;
+    private int sliceSizeIndex = -1;
+
+    public OutputStream(ByteBuf buf) {
+        this(buf, FormatType.COMPACT);
+    }
+
+    /** {@code defaultFormat} replaces {@link FormatType#DEFAULT} (Ice.Default.SlicedFormat). */
+    public OutputStream(ByteBuf buf, FormatType defaultFormat) {
+        this.buf = buf;
+        this.defaultFormat = defaultFormat == FormatType.DEFAULT ? FormatType.COMPACT : defaultFormat;
+    }
+
+    public ByteBuf buffer() {
+        return buf;
+    }
+
+    /** Bytes written so far, counted from the buffer's reader index. */
+    public int size() {
+        return buf.readableBytes();
+    }
+
+    public void writeBool(boolean v) {
+        buf.writeByte(v ? 1 : 0);
+    }
+
+    public void writeByte(byte v) {
+        buf.writeByte(v);
+    }
+
+    public void writeShort(short v) {
+        buf.writeShortLE(v);
+    }
+
+    public void writeInt(int v) {
+        buf.writeIntLE(v);
+    }
+
+    public void writeLong(long v) {
+        buf.writeLongLE(v);
+    }
+
+    public void writeFloat(float v) {
+        buf.writeIntLE(Float.floatToRawIntBits(v));
+    }
+
+    public void writeDouble(double v) {
+        buf.writeLongLE(Double.doubleToRawLongBits(v));
+    }
+
+    /** A count or length: one byte below 255, else {@code ff} and an int32 (ice-protocol.md §3.1). */
+    public void writeSize(int v) {
+        if (v < 0) {
+            throw new MarshalException("size: " + v + " (expected: >= 0)");
+        }
+        if (v < 255) {
+            buf.writeByte(v);
+        } else {
+            buf.writeByte(255);
+            buf.writeIntLE(v);
+        }
+    }
+
+    /** Size-prefixed UTF-8 without terminator; null is written as the empty string. */
+    public void writeString(String v) {
+        if (v == null || v.isEmpty()) {
+            buf.writeByte(0);
+            return;
+        }
+        writeSize(ByteBufUtil.utf8Bytes(v));
+        ByteBufUtil.writeUtf8(buf, v);
+    }
+
+    /** An enumerator's value, written as a size in encoding 1.1 (ice-protocol.md §3.6). */
+    public void writeEnum(int value) {
+        writeSize(value);
+    }
+
+    // Sequences: a null array is written as an empty one, as Ice does.
+
+    public void writeBoolSeq(boolean[] v) {
+        int n = v == null ? 0 : v.length;
+        writeSize(n);
+        for (int i = 0; i < n; i++) {
+            buf.writeByte(v[i] ? 1 : 0);
+        }
+    }
+
+    public void writeByteSeq(byte[] v) {
+        int n = v == null ? 0 : v.length;
+        writeSize(n);
+        if (n > 0) {
+            buf.writeBytes(v);
+        }
+    }
+
+    public void writeShortSeq(short[] v) {
+        int n = v == null ? 0 : v.length;
+        writeSize(n);
+        buf.ensureWritable(n * 2);
+        for (int i = 0; i < n; i++) {
+            buf.writeShortLE(v[i]);
+        }
+    }
+
+    public void writeIntSeq(int[] v) {
+        int n = v == null ? 0 : v.length;
+        writeSize(n);
+        buf.ensureWritable(n * 4);
+        for (int i = 0; i < n; i++) {
+            buf.writeIntLE(v[i]);
+        }
+    }
+
+    public void writeLongSeq(long[] v) {
+        int n = v == null ? 0 : v.length;
+        writeSize(n);
+        buf.ensureWritable(n * 8);
+        for (int i = 0; i < n; i++) {
+            buf.writeLongLE(v[i]);
+        }
+    }
+
+    public void writeFloatSeq(float[] v) {
+        int n = v == null ? 0 : v.length;
+        writeSize(n);
+        buf.ensureWritable(n * 4);
+        for (int i = 0; i < n; i++) {
+            buf.writeIntLE(Float.floatToRawIntBits(v[i]));
+        }
+    }
+
+    public void writeDoubleSeq(double[] v) {
+        int n = v == null ? 0 : v.length;
+        writeSize(n);
+        buf.ensureWritable(n * 8);
+        for (int i = 0; i < n; i++) {
+            buf.writeLongLE(Double.doubleToRawLongBits(v[i]));
+        }
+    }
+
+    public void writeStringSeq(String[] v) {
+        int n = v == null ? 0 : v.length;
+        writeSize(n);
+        for (int i = 0; i < n; i++) {
+            writeString(v[i]);
+        }
+    }
+
+    /** Writes a proxy, or {@code 00 00} for null (ice-protocol.md §3.9). */
+    public void writeProxy(ObjectPrx proxy) {
+        if (proxy == null) {
+            buf.writeByte(0);
+            buf.writeByte(0);
+        } else {
+            proxy.ice_reference().write(this);
+        }
+    }
+
+    // Encapsulations (ice-protocol.md §3.7): int32 size including the 6-byte header, then version.
+
+    public void startEncapsulation() {
+        startEncapsulation(EncodingVersion.V1_1, FormatType.DEFAULT);
+    }
+
+    public void startEncapsulation(EncodingVersion encoding, FormatType format) {
+        if (!encoding.isSupported()) {
+            throw new io.floe.UnsupportedEncodingException(
+                    "encoding: " + encoding + " (expected: 1.0 or 1.1)");
+        }
+        if (current != null) {
+            encapsulations.push(current);
+        }
+        current = new Encapsulation(buf.writerIndex(), encoding,
+                format == FormatType.DEFAULT ? defaultFormat : format);
+        buf.writeIntLE(0);
+        buf.writeByte(encoding.major());
+        buf.writeByte(encoding.minor());
+    }
+
+    public void endEncapsulation() {
+        if (current == null) {
+            throw new IllegalStateException("no encapsulation was started");
+        }
+        buf.setIntLE(current.start, buf.writerIndex() - current.start);
+        current = encapsulations.poll();
+    }
+
+    public void writeEmptyEncapsulation(EncodingVersion encoding) {
+        buf.writeIntLE(6);
+        buf.writeByte(encoding.major());
+        buf.writeByte(encoding.minor());
+    }
+
+    /** The encoding of the encapsulation being written (1.1 outside any). */
+    public EncodingVersion encoding() {
+        return current == null ? EncodingVersion.V1_1 : current.encoding;
+    }
+
+    // Exceptions (ice-protocol.md §3.12): slices, most derived first; type ids always as strings.
+
+    public void writeException(UserException ex) {
+        ex._write(this);
+    }
+
+    /** Starts a slice that has a base slice after it. */
+    public void startSlice(String typeId) {
+        startSlice(typeId, 0);
+    }
+
+    /** Starts the root slice of the hierarchy (flag 0x20). */
+    public void startLastSlice(String typeId) {
+        startSlice(typeId, FLAG_IS_LAST_SLICE);
+    }
+
+    private void startSlice(String typeId, int lastFlag) {
+        if (sliceFlagsIndex >= 0) {
+            throw new IllegalStateException("slice " + typeId + " started inside another slice");
+        }
+        boolean sliced = current != null && current.format == FormatType.SLICED;
+        int flags = lastFlag | (sliced ? FLAG_HAS_SLICE_SIZE : 0);
+        sliceFlagsIndex = buf.writerIndex();
+        buf.writeByte(flags);
+        writeString(typeId);
+        if (sliced) {
+            sliceSizeIndex = buf.writerIndex();
+            buf.writeIntLE(0);
+        }
+    }
+
+    public void endSlice() {
+        if (sliceFlagsIndex < 0) {
+            throw new IllegalStateException("no slice was started");
+        }
+        if (sliceSizeIndex >= 0) {
+            // The size counts itself and the members (ice-protocol.md §3.11).
+            buf.setIntLE(sliceSizeIndex, buf.writerIndex() - sliceSizeIndex);
+        }
+        sliceFlagsIndex = -1;
+        sliceSizeIndex = -1;
+    }
+
+    private record Encapsulation(int start, EncodingVersion encoding, FormatType format) {
+    }
+}
