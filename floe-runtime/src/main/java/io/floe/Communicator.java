@@ -39,7 +39,7 @@ public final class Communicator implements AutoCloseable {
 
     /** Parses a stringified proxy such as {@code model:tcp -h 127.0.0.1 -p 10000}; "" is null. */
     public ObjectPrx stringToProxy(String proxy) {
-        return instance.proxies().parse(proxy);
+        return instance.parseProxy(proxy);
     }
 
     public String proxyToString(ObjectPrx proxy) {

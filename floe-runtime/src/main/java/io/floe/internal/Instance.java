@@ -1,44 +1,143 @@
 package io.floe.internal;
 
 import io.floe.Communicator;
-import io.floe.ObjectAdapter;
+import io.floe.EncodingVersion;
 import io.floe.ObjectPrx;
 import io.floe.Properties;
+import io.floe.encoding.FormatType;
+import io.floe.encoding.ProxyDecoder;
+import io.floe.internal.dispatch.AdapterRegistry;
+import io.floe.internal.proxy.ProxyParser;
+import io.floe.internal.proxy.ProxyReader;
+import io.floe.internal.transport.ConnectionSettings;
+import io.floe.internal.transport.Connector;
+import io.floe.internal.transport.NettyTransport;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Scaffolding: the runtime core replaces this class. */
+/** Everything a communicator owns: configuration, event loops, thread pools, adapters, connections. */
 public final class Instance {
+    private final Communicator communicator;
     private final Properties properties;
+    private final NettyTransport transport;
+    private final ExecutorService serverExecutor;
+    private final ExecutorService clientExecutor;
+    private final Connector connector;
+    private final AdapterRegistry adapters;
+    private final ProxyParser proxyParser;
+    private final ProxyReader proxyReader;
+    private final EncodingVersion defaultEncoding;
+    private final FormatType defaultFormat;
+    private final AtomicBoolean destroyed = new AtomicBoolean();
 
     public Instance(Communicator communicator, Properties properties) {
+        this.communicator = communicator;
         this.properties = properties;
+        this.defaultEncoding = parseEncoding(properties.get("Ice.Default.EncodingVersion", "1.1"));
+        this.defaultFormat = properties.getInt("Ice.Default.SlicedFormat", 0) > 0 ? FormatType.SLICED : FormatType.COMPACT;
+        this.transport = new NettyTransport(Math.max(1, properties.getInt("Floe.Transport.Threads",
+                Runtime.getRuntime().availableProcessors())));
+        this.serverExecutor = ThreadPools.fixed("floe-server", properties.getInt("Ice.ThreadPool.Server.Size", 1));
+        this.clientExecutor = ThreadPools.fixed("floe-client", properties.getInt("Ice.ThreadPool.Client.Size", 1));
+        this.connector = new Connector(transport, clientExecutor, connectionSettings("Ice"));
+        this.adapters = new AdapterRegistry(this);
+        this.proxyParser = new ProxyParser(this);
+        this.proxyReader = new ProxyReader(this);
+    }
+
+    public Communicator communicator() {
+        return communicator;
     }
 
     public Properties properties() {
         return properties;
     }
 
-    public Adapters adapters() {
-        throw new UnsupportedOperationException("runtime core not written yet");
+    public NettyTransport transport() {
+        return transport;
     }
 
-    public Proxies proxies() {
-        throw new UnsupportedOperationException("runtime core not written yet");
+    public ExecutorService serverExecutor() {
+        return serverExecutor;
+    }
+
+    /** Completes client futures and decodes replies; never the event loop. */
+    public ExecutorService clientExecutor() {
+        return clientExecutor;
+    }
+
+    public Connector connector() {
+        return connector;
+    }
+
+    public AdapterRegistry adapters() {
+        return adapters;
+    }
+
+    public ProxyParser proxies() {
+        return proxyParser;
+    }
+
+    public ProxyDecoder proxyDecoder() {
+        return proxyReader;
+    }
+
+    public EncodingVersion defaultEncoding() {
+        return defaultEncoding;
+    }
+
+    public FormatType defaultFormat() {
+        return defaultFormat;
+    }
+
+    /** {@code Ice.Default.Host}, or "" when unset. */
+    public String defaultHost() {
+        return properties.get("Ice.Default.Host");
+    }
+
+    /**
+     * Limits of the connections of {@code prefix} ("Ice" for the communicator's, an adapter's
+     * name for its own): {@code <prefix>.MessageSizeMax} in KiB (below 1: no limit), falling back
+     * to {@code Ice.MessageSizeMax}, default 1024.
+     */
+    public ConnectionSettings connectionSettings(String prefix) {
+        int kib = properties.getInt(prefix + ".MessageSizeMax", properties.getInt("Ice.MessageSizeMax", 1024));
+        int messageSizeMax = kib < 1 || kib > Integer.MAX_VALUE / 1024 ? Integer.MAX_VALUE : kib * 1024;
+        int acmTimeoutSeconds = properties.getInt("Ice.ACM.Timeout", 60);
+        int heartbeatMillis = Math.max(1, acmTimeoutSeconds * 1000 / 4);
+        int closeTimeout = properties.getInt("Ice.Override.CloseTimeout", 10_000);
+        int connectTimeout = properties.getInt("Ice.Override.ConnectTimeout", 60_000);
+        return new ConnectionSettings(messageSizeMax, closeTimeout, heartbeatMillis, connectTimeout);
+    }
+
+    public ObjectPrx parseProxy(String text) {
+        return proxyParser.parse(text);
     }
 
     public void destroy() {
+        if (!destroyed.compareAndSet(false, true)) {
+            return;
+        }
+        adapters.shutdown();
+        adapters.waitForShutdown();
+        connector.closeAll();
+        serverExecutor.shutdown();
+        clientExecutor.shutdown();
+        try {
+            serverExecutor.awaitTermination(5, TimeUnit.SECONDS);
+            clientExecutor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        transport.shutdown();
     }
 
-    public interface Adapters {
-        ObjectAdapter create(String name, String endpoints);
-
-        void shutdown();
-
-        void waitForShutdown();
-
-        boolean isShutdown();
-    }
-
-    public interface Proxies {
-        ObjectPrx parse(String proxy);
+    private static EncodingVersion parseEncoding(String value) {
+        String[] parts = value.trim().split("\\.");
+        if (parts.length != 2) {
+            throw new io.floe.InitializationException("Ice.Default.EncodingVersion: '" + value + "' (expected: 1.0 or 1.1)");
+        }
+        return new EncodingVersion(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
     }
 }

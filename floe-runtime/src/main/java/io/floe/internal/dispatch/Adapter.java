@@ -1,0 +1,186 @@
+package io.floe.internal.dispatch;
+
+import io.floe.Communicator;
+import io.floe.Identity;
+import io.floe.InitializationException;
+import io.floe.ObjectAdapter;
+import io.floe.ObjectAdapterDeactivatedException;
+import io.floe.ObjectPrx;
+import io.floe.Servant;
+import io.floe.internal.Instance;
+import io.floe.internal.endpoint.TcpEndpoint;
+import io.floe.internal.endpoint.Tokenizer;
+import io.floe.internal.proxy.InvocationMode;
+import io.floe.internal.proxy.ProxyReference;
+import io.floe.internal.transport.Acceptor;
+import io.floe.internal.transport.Connection;
+import io.floe.internal.transport.ConnectionSettings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** An object adapter: listens on its endpoints and dispatches to its servant map. */
+public final class Adapter implements ObjectAdapter {
+    private static final Logger log = LoggerFactory.getLogger(Adapter.class);
+
+    private final String name;
+    private final Instance instance;
+    private final ServantMap servants = new ServantMap();
+    private final List<Acceptor> acceptors = new ArrayList<>();
+    private final int gracePeriodMillis;
+    private final AtomicBoolean deactivating = new AtomicBoolean();
+    private final CountDownLatch deactivated = new CountDownLatch(1);
+
+    public Adapter(Instance instance, String name, String endpoints) {
+        this.name = name;
+        this.instance = instance;
+        ConnectionSettings settings = instance.connectionSettings(name);
+        this.gracePeriodMillis = instance.properties().getInt("Floe.GracePeriod", 10) * 1000;
+        RequestDispatcher dispatcher = new RequestDispatcher(this, servants, instance.serverExecutor(),
+                instance.proxyDecoder(), instance.properties().getInt("Ice.Warn.Dispatch", 1));
+        if (endpoints == null || endpoints.isBlank()) {
+            throw new InitializationException("object adapter '" + name + "' has no endpoints (set "
+                    + name + ".Endpoints)");
+        }
+        try {
+            for (String text : Tokenizer.splitOutsideQuotes(endpoints, ':')) {
+                TcpEndpoint endpoint = TcpEndpoint.parse(text, instance.defaultHost());
+                acceptors.add(new Acceptor(instance.transport(), endpoint, dispatcher,
+                        instance.clientExecutor(), settings));
+            }
+        } catch (RuntimeException e) {
+            acceptors.forEach(Acceptor::stopAccepting);
+            throw e;
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Communicator communicator() {
+        return instance.communicator();
+    }
+
+    @Override
+    public ObjectPrx add(Servant servant, Identity id) {
+        return addFacet(servant, id, "");
+    }
+
+    @Override
+    public ObjectPrx addFacet(Servant servant, Identity id, String facet) {
+        checkActive();
+        servants.add(id, facet == null ? "" : facet, servant);
+        return createProxy(id).ice_facet(facet == null ? "" : facet);
+    }
+
+    @Override
+    public Servant remove(Identity id) {
+        return removeFacet(id, "");
+    }
+
+    @Override
+    public Servant removeFacet(Identity id, String facet) {
+        return servants.remove(id, facet == null ? "" : facet);
+    }
+
+    @Override
+    public Servant find(Identity id) {
+        return findFacet(id, "");
+    }
+
+    @Override
+    public Servant findFacet(Identity id, String facet) {
+        return servants.find(id, facet == null ? "" : facet);
+    }
+
+    @Override
+    public void activate() {
+        checkActive();
+        acceptors.forEach(Acceptor::start);
+    }
+
+    /**
+     * Stops accepting at once; connections close gracefully in the background (a servant may call
+     * this from its own dispatch, whose reply must still go out). {@link #waitForDeactivate} waits.
+     */
+    @Override
+    public void deactivate() {
+        if (!deactivating.compareAndSet(false, true)) {
+            return;
+        }
+        acceptors.forEach(Acceptor::stopAccepting);
+        Thread closer = new Thread(this::closeConnections, "floe-deactivate-" + name);
+        closer.setDaemon(true);
+        closer.start();
+    }
+
+    private void closeConnections() {
+        List<Connection> connections = new ArrayList<>();
+        acceptors.forEach(a -> connections.addAll(a.connections()));
+        connections.forEach(Connection::closeGracefully);
+        CompletableFuture<?>[] closing = connections.stream().map(Connection::closed).toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(closing).get(gracePeriodMillis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            log.warn("object adapter '{}': {} connection(s) still busy after {} ms; closing them",
+                    name, connections.stream().filter(c -> !c.closed().isDone()).count(), gracePeriodMillis);
+            connections.forEach(Connection::abort);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            connections.forEach(Connection::abort);
+        } catch (ExecutionException e) {
+            log.debug("object adapter '{}': error while closing", name, e);
+        } finally {
+            instance.adapters().removed(this);
+            deactivated.countDown();
+        }
+    }
+
+    @Override
+    public void waitForDeactivate() {
+        try {
+            deactivated.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isDeactivated() {
+        return deactivated.getCount() == 0;
+    }
+
+    @Override
+    public List<String> endpoints() {
+        return acceptors.stream().map(a -> a.endpoint().toString()).toList();
+    }
+
+    @Override
+    public ObjectPrx createProxy(Identity id) {
+        List<TcpEndpoint> published = acceptors.stream().map(Acceptor::endpoint).toList();
+        return new ProxyReference(instance, id, "", InvocationMode.TWOWAY, false, instance.defaultEncoding(),
+                published, "", Map.of()).toProxy();
+    }
+
+    private void checkActive() {
+        if (deactivating.get()) {
+            throw new ObjectAdapterDeactivatedException("object adapter '" + name + "' is deactivated");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "object adapter '" + name + "'";
+    }
+}

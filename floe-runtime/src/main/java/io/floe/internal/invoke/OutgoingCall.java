@@ -1,0 +1,99 @@
+package io.floe.internal.invoke;
+
+import io.floe.FacetNotExistException;
+import io.floe.Identity;
+import io.floe.LocalException;
+import io.floe.ObjectNotExistException;
+import io.floe.OperationNotExistException;
+import io.floe.UnknownException;
+import io.floe.UnknownLocalException;
+import io.floe.UnknownUserException;
+import io.floe.UserException;
+import io.floe.encoding.Decoder;
+import io.floe.encoding.InputStream;
+import io.floe.encoding.ProxyDecoder;
+import io.floe.encoding.UserExceptionFactory;
+import io.floe.protocol.ReplyStatus;
+import io.floe.protocol.RequestHeader;
+import io.netty.buffer.ByteBuf;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One twoway invocation waiting for its reply. The reply is decoded on the client executor,
+ * never on the event loop, and completes {@link #future()} with the results, the user exception
+ * the operation accepts, or a LocalException (ice-protocol.md §2.5).
+ */
+public final class OutgoingCall<R> {
+    private final String operation;
+    private final Decoder<R> results;
+    private final UserExceptionFactory exceptions;
+    private final ProxyDecoder proxies;
+    private final CompletableFuture<R> future = new CompletableFuture<>();
+
+    public OutgoingCall(String operation, Decoder<R> results, UserExceptionFactory exceptions,
+                        ProxyDecoder proxies) {
+        this.operation = operation;
+        this.results = results;
+        this.exceptions = exceptions == null ? UserExceptionFactory.NONE : exceptions;
+        this.proxies = proxies;
+    }
+
+    public CompletableFuture<R> future() {
+        return future;
+    }
+
+    public String operation() {
+        return operation;
+    }
+
+    public void fail(Throwable error) {
+        future.completeExceptionally(error);
+    }
+
+    /** Decodes the reply body after its request id; takes ownership of {@code body}. */
+    public void complete(ByteBuf body) {
+        try {
+            InputStream in = new InputStream(body, proxies);
+            ReplyStatus status = ReplyStatus.fromCode(in.readByte() & 0xff);
+            switch (status) {
+                case OK -> {
+                    in.startEncapsulation();
+                    R value = results == null ? null : results.decode(in);
+                    in.endEncapsulation();
+                    future.complete(value);
+                }
+                case USER_EXCEPTION -> {
+                    in.startEncapsulation();
+                    try {
+                        in.throwException(exceptions);
+                        throw new UnknownUserException("user exception reply without an exception");
+                    } catch (UserException ex) {
+                        future.completeExceptionally(ex);
+                    }
+                }
+                case OBJECT_NOT_EXIST, FACET_NOT_EXIST, OPERATION_NOT_EXIST ->
+                        future.completeExceptionally(requestFailed(status, in));
+                case UNKNOWN_LOCAL_EXCEPTION -> future.completeExceptionally(new UnknownLocalException(in.readString()));
+                case UNKNOWN_USER_EXCEPTION -> future.completeExceptionally(new UnknownUserException(in.readString()));
+                case UNKNOWN_EXCEPTION -> future.completeExceptionally(new UnknownException(in.readString()));
+            }
+        } catch (LocalException e) {
+            future.completeExceptionally(e);
+        } catch (RuntimeException e) {
+            future.completeExceptionally(new UnknownException("decoding the reply of " + operation + ": " + e, e));
+        } finally {
+            body.release();
+        }
+    }
+
+    private static LocalException requestFailed(ReplyStatus status, InputStream in) {
+        Identity id = in.readIdentity();
+        String facet = RequestHeader.readFacet(in);
+        String op = in.readString();
+        return switch (status) {
+            case OBJECT_NOT_EXIST -> new ObjectNotExistException(id, facet, op);
+            case FACET_NOT_EXIST -> new FacetNotExistException(id, facet, op);
+            default -> new OperationNotExistException(id, facet, op);
+        };
+    }
+}

@@ -1,0 +1,47 @@
+package io.floe.internal.invoke;
+
+import io.floe.EncodingVersion;
+import io.floe.encoding.Encoder;
+import io.floe.encoding.FormatType;
+import io.floe.encoding.OutputStream;
+import io.floe.protocol.CompressionStatus;
+import io.floe.protocol.MessageHeader;
+import io.floe.protocol.MessageType;
+import io.floe.protocol.RequestHeader;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
+
+/**
+ * Encodes a whole Request message on the calling thread (ice-protocol.md §2.3):
+ * <pre>
+ * header(type 0) | int32 request id (patched by the connection) | identity | facet | operation
+ * | mode | context | params encapsulation
+ * </pre>
+ */
+public final class RequestEncoder {
+    private RequestEncoder() {
+    }
+
+    public static ByteBuf encode(RequestHeader header, EncodingVersion encoding, FormatType format,
+                                 FormatType defaultFormat, Encoder params) {
+        ByteBuf buf = PooledByteBufAllocator.DEFAULT.ioBuffer(256);
+        try {
+            int start = MessageHeader.write(buf, MessageType.REQUEST, CompressionStatus.NONE);
+            buf.writeIntLE(header.requestId());
+            OutputStream out = new OutputStream(buf, defaultFormat);
+            header.writeFields(out);
+            if (params == null) {
+                out.writeEmptyEncapsulation(encoding);
+            } else {
+                out.startEncapsulation(encoding, format);
+                params.encode(out);
+                out.endEncapsulation();
+            }
+            MessageHeader.patchSize(buf, start);
+            return buf;
+        } catch (RuntimeException e) {
+            buf.release();
+            throw e;
+        }
+    }
+}

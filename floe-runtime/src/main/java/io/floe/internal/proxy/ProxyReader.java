@@ -1,0 +1,53 @@
+package io.floe.internal.proxy;
+
+import io.floe.EncodingVersion;
+import io.floe.Identity;
+import io.floe.MarshalException;
+import io.floe.ObjectPrx;
+import io.floe.encoding.InputStream;
+import io.floe.encoding.ProxyDecoder;
+import io.floe.internal.Instance;
+import io.floe.internal.endpoint.TcpEndpoint;
+import io.floe.protocol.RequestHeader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Reads the encoded proxies of a communicator (ice-protocol.md §3.9, §3.10). */
+public final class ProxyReader implements ProxyDecoder {
+    private final Instance instance;
+
+    public ProxyReader(Instance instance) {
+        this.instance = instance;
+    }
+
+    @Override
+    public ObjectPrx read(Identity identity, InputStream in) {
+        String facet = RequestHeader.readFacet(in);
+        InvocationMode mode = InvocationMode.fromCode(in.readByte() & 0xff);
+        boolean secure = in.readBool();
+        EncodingVersion encoding = EncodingVersion.V1_0;
+        if (in.encoding().minor() >= 1) {
+            int protocolMajor = in.readByte() & 0xff;
+            int protocolMinor = in.readByte() & 0xff;
+            if (protocolMajor != 1 || protocolMinor != 0) {
+                throw new MarshalException("proxy protocol " + protocolMajor + "." + protocolMinor + " (expected: 1.0)");
+            }
+            encoding = new EncodingVersion(in.readByte() & 0xff, in.readByte() & 0xff);
+        }
+        int count = in.readAndCheckSeqSize(8);
+        List<TcpEndpoint> endpoints = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            short type = in.readShort();
+            if (type == TcpEndpoint.TYPE) {
+                endpoints.add(TcpEndpoint.read(in));
+            } else {
+                // Other transports are not supported yet: skip them, as a runtime without them would.
+                in.skipEncapsulation();
+            }
+        }
+        String adapterId = count == 0 ? in.readString() : "";
+        return new ProxyReference(instance, identity, facet, mode, secure, encoding, endpoints, adapterId, Map.of())
+                .toProxy();
+    }
+}

@@ -1,0 +1,226 @@
+package io.floe.internal.proxy;
+
+import static java.util.Objects.requireNonNull;
+
+import io.floe.Communicator;
+import io.floe.EncodingVersion;
+import io.floe.Identity;
+import io.floe.NoEndpointException;
+import io.floe.ObjectPrx;
+import io.floe.OperationMode;
+import io.floe.Reference;
+import io.floe.TwowayOnlyException;
+import io.floe.encoding.Decoder;
+import io.floe.encoding.Encoder;
+import io.floe.encoding.FormatType;
+import io.floe.encoding.OutputStream;
+import io.floe.encoding.UserExceptionFactory;
+import io.floe.internal.Instance;
+import io.floe.internal.endpoint.TcpEndpoint;
+import io.floe.internal.invoke.OutgoingCall;
+import io.floe.internal.invoke.RequestEncoder;
+import io.floe.protocol.RequestHeader;
+import io.netty.buffer.ByteBuf;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/** An immutable direct or indirect proxy target: identity, facet, mode, encoding, endpoints. */
+public final class ProxyReference implements Reference {
+    private final Instance instance;
+    private final Identity identity;
+    private final String facet;
+    private final InvocationMode mode;
+    private final boolean secure;
+    private final EncodingVersion encoding;
+    private final List<TcpEndpoint> endpoints;
+    private final String adapterId;
+    private final Map<String, String> context;
+
+    public ProxyReference(Instance instance, Identity identity, String facet, InvocationMode mode,
+                          boolean secure, EncodingVersion encoding, List<TcpEndpoint> endpoints,
+                          String adapterId, Map<String, String> context) {
+        this.instance = requireNonNull(instance, "instance");
+        this.identity = requireNonNull(identity, "identity");
+        this.facet = facet == null ? "" : facet;
+        this.mode = requireNonNull(mode, "mode");
+        this.secure = secure;
+        this.encoding = requireNonNull(encoding, "encoding");
+        this.endpoints = List.copyOf(endpoints);
+        this.adapterId = adapterId == null ? "" : adapterId;
+        this.context = context == null ? Map.of() : Map.copyOf(context);
+    }
+
+    @Override
+    public Communicator communicator() {
+        return instance.communicator();
+    }
+
+    @Override
+    public Identity identity() {
+        return identity;
+    }
+
+    @Override
+    public String facet() {
+        return facet;
+    }
+
+    @Override
+    public Map<String, String> context() {
+        return context;
+    }
+
+    public InvocationMode mode() {
+        return mode;
+    }
+
+    public EncodingVersion encoding() {
+        return encoding;
+    }
+
+    public List<TcpEndpoint> endpoints() {
+        return endpoints;
+    }
+
+    public String adapterId() {
+        return adapterId;
+    }
+
+    @Override
+    public Reference withIdentity(Identity newIdentity) {
+        return new ProxyReference(instance, newIdentity, facet, mode, secure, encoding, endpoints, adapterId, context);
+    }
+
+    @Override
+    public Reference withFacet(String newFacet) {
+        return new ProxyReference(instance, identity, newFacet, mode, secure, encoding, endpoints, adapterId, context);
+    }
+
+    @Override
+    public Reference withContext(Map<String, String> newContext) {
+        return new ProxyReference(instance, identity, facet, mode, secure, encoding, endpoints, adapterId, newContext);
+    }
+
+    public ProxyReference withMode(InvocationMode newMode) {
+        return new ProxyReference(instance, identity, facet, newMode, secure, encoding, endpoints, adapterId, context);
+    }
+
+    @Override
+    public <R> CompletableFuture<R> invoke(String operation, OperationMode opMode, FormatType format,
+                                           Encoder params, Decoder<R> results,
+                                           UserExceptionFactory exceptions, Map<String, String> callContext) {
+        OutgoingCall<R> call = new OutgoingCall<>(operation, results, exceptions, instance.proxyDecoder());
+        if (endpoints.isEmpty()) {
+            call.fail(new NoEndpointException("proxy '" + this + "' has no endpoints (locators are not supported yet)"));
+            return call.future();
+        }
+        boolean oneway = mode != InvocationMode.TWOWAY;
+        if (oneway && results != null) {
+            call.fail(new TwowayOnlyException(operation + " has results, so it cannot be called " + mode));
+            return call.future();
+        }
+        ByteBuf message;
+        try {
+            RequestHeader header = new RequestHeader(0, identity, facet, operation, opMode,
+                    callContext == null ? context : callContext);
+            message = RequestEncoder.encode(header, encoding, format == null ? FormatType.DEFAULT : format,
+                    instance.defaultFormat(), params);
+        } catch (RuntimeException e) {
+            call.fail(e);
+            return call.future();
+        }
+        instance.connector().connect(endpoints.get(0)).whenComplete((connection, error) -> {
+            if (error != null) {
+                message.release();
+                call.fail(error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                        ? error.getCause() : error);
+            } else if (oneway) {
+                connection.sendOneway(message).whenComplete((v, e) -> {
+                    if (e != null) {
+                        call.fail(e);
+                    } else {
+                        call.future().complete(null);
+                    }
+                });
+            } else {
+                connection.send(call, message);
+            }
+        });
+        return call.future();
+    }
+
+    @Override
+    public void write(OutputStream out) {
+        out.writeString(identity.name());
+        out.writeString(identity.category());
+        RequestHeader.writeFacet(out, facet);
+        out.writeByte((byte) mode.ordinal());
+        out.writeBool(secure);
+        if (out.encoding().minor() >= 1) {
+            out.writeByte((byte) 1);
+            out.writeByte((byte) 0);
+            out.writeByte((byte) encoding.major());
+            out.writeByte((byte) encoding.minor());
+        }
+        out.writeSize(endpoints.size());
+        for (TcpEndpoint endpoint : endpoints) {
+            endpoint.write(out);
+        }
+        if (endpoints.isEmpty()) {
+            out.writeString(adapterId);
+        }
+    }
+
+    @Override
+    public ObjectPrx toProxy() {
+        return new UntypedProxy(this);
+    }
+
+    /** The Ice printed form, e.g. {@code model -t -e 1.1:tcp -h 127.0.0.1 -p 10000 -t 60000}. */
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder(quoteIfNeeded(IdentityStrings.identityToString(identity)));
+        if (!facet.isEmpty()) {
+            s.append(" -f ").append(quoteIfNeeded(IdentityStrings.escape(facet, false)));
+        }
+        s.append(' ').append(mode.option());
+        if (secure) {
+            s.append(" -s");
+        }
+        s.append(" -e ").append(encoding);
+        if (endpoints.isEmpty()) {
+            if (!adapterId.isEmpty()) {
+                s.append(" @ ").append(quoteIfNeeded(IdentityStrings.escape(adapterId, false)));
+            }
+        } else {
+            for (TcpEndpoint endpoint : endpoints) {
+                s.append(':').append(endpoint);
+            }
+        }
+        return s.toString();
+    }
+
+    private static String quoteIfNeeded(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c) || c == ':' || c == '@') {
+                return "\"" + s + "\"";
+            }
+        }
+        return s.isEmpty() ? "\"\"" : s;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ProxyReference r && identity.equals(r.identity) && facet.equals(r.facet)
+                && mode == r.mode && secure == r.secure && encoding.equals(r.encoding)
+                && endpoints.equals(r.endpoints) && adapterId.equals(r.adapterId) && context.equals(r.context);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(identity, facet, mode, endpoints, adapterId);
+    }
+}

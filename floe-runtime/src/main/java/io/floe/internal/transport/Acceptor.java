@@ -1,0 +1,78 @@
+package io.floe.internal.transport;
+
+import io.floe.InitializationException;
+import io.floe.internal.dispatch.RequestDispatcher;
+import io.floe.internal.endpoint.TcpEndpoint;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Listens on one tcp endpoint for an object adapter and keeps the connections it accepted, so
+ * the adapter can close them. Accepting starts only when the adapter is activated.
+ */
+public final class Acceptor {
+    private final Channel serverChannel;
+    private final TcpEndpoint endpoint;
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+
+    /** Binds at once (so the actual port is known); accepts nothing before {@link #start}. */
+    public Acceptor(NettyTransport transport, TcpEndpoint requested, RequestDispatcher dispatcher,
+                    Executor completions, ConnectionSettings settings) {
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(transport.group())
+                .channel(transport.serverChannelType())
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .option(ChannelOption.AUTO_READ, false)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        Connection connection = Connection.accepted(dispatcher, completions, settings.closeTimeoutMillis());
+                        connections.add(connection);
+                        connection.closed().whenComplete((v, e) -> connections.remove(connection));
+                        ch.pipeline().addLast(
+                                new FrameDecoder(settings.messageSizeMax()),
+                                new IdleStateHandler(0, settings.heartbeatMillis(), 0, TimeUnit.MILLISECONDS),
+                                connection);
+                    }
+                });
+        String host = requested.host() == null || requested.host().isEmpty() || requested.host().equals("*")
+                ? "0.0.0.0" : requested.host();
+        try {
+            this.serverChannel = bootstrap.bind(new InetSocketAddress(host, requested.port())).sync().channel();
+        } catch (Exception e) {
+            throw new InitializationException("cannot listen on " + requested + ": " + e.getMessage(), e);
+        }
+        int port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
+        this.endpoint = requested.withPort(port);
+    }
+
+    /** The endpoint it listens on, with the actual port. */
+    public TcpEndpoint endpoint() {
+        return endpoint;
+    }
+
+    public void start() {
+        serverChannel.config().setAutoRead(true);
+        serverChannel.read();
+    }
+
+    /** Stops accepting new connections; accepted ones stay open. */
+    public void stopAccepting() {
+        serverChannel.close().syncUninterruptibly();
+    }
+
+    public List<Connection> connections() {
+        return List.copyOf(connections);
+    }
+}

@@ -1,0 +1,59 @@
+package io.floe.internal.transport;
+
+import io.floe.MarshalException;
+import io.floe.MemoryLimitException;
+import io.floe.protocol.MessageHeader;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufInputStream;
+import io.netty.buffer.ByteBufOutputStream;
+import io.netty.buffer.PooledByteBufAllocator;
+import java.io.IOException;
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
+
+/**
+ * Compression status 2 bodies (ice-protocol.md §2.9): an int32 uncompressed message size
+ * (header included), then a bzip2 stream of the body.
+ */
+final class Bzip2 {
+    private Bzip2() {
+    }
+
+    static ByteBuf decompress(ByteBuf body, int messageSizeMax) {
+        if (body.readableBytes() < 4) {
+            throw new MarshalException("compressed body of " + body.readableBytes() + " bytes (expected: >= 4)");
+        }
+        int size = body.readIntLE();
+        if (size < MessageHeader.SIZE) {
+            throw new MarshalException("uncompressed size: " + size + " (expected: >= 14)");
+        }
+        if (size > messageSizeMax) {
+            throw new MemoryLimitException("uncompressed message of " + size
+                    + " bytes (expected: <= " + messageSizeMax + ", see Ice.MessageSizeMax)");
+        }
+        int bodySize = size - MessageHeader.SIZE;
+        ByteBuf plain = PooledByteBufAllocator.DEFAULT.buffer(bodySize);
+        try (var in = new BZip2CompressorInputStream(new ByteBufInputStream(body));
+             var out = new ByteBufOutputStream(plain)) {
+            byte[] chunk = new byte[8192];
+            int total = 0;
+            int n;
+            while ((n = in.read(chunk)) > 0) {
+                total += n;
+                if (total > bodySize) {
+                    throw new MarshalException("bzip2 body longer than the announced " + bodySize + " bytes");
+                }
+                out.write(chunk, 0, n);
+            }
+            if (total != bodySize) {
+                throw new MarshalException("bzip2 body of " + total + " bytes (expected: " + bodySize + ")");
+            }
+            return plain;
+        } catch (IOException e) {
+            plain.release();
+            throw new MarshalException("bad bzip2 body: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            plain.release();
+            throw e;
+        }
+    }
+}

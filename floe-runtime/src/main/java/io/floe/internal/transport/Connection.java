@@ -1,0 +1,322 @@
+package io.floe.internal.transport;
+
+import io.floe.CloseConnectionException;
+import io.floe.ConnectionInfo;
+import io.floe.ConnectionLostException;
+import io.floe.LocalException;
+import io.floe.ProtocolException;
+import io.floe.internal.dispatch.ReplyChannel;
+import io.floe.internal.dispatch.RequestDispatcher;
+import io.floe.internal.invoke.OutgoingCall;
+import io.floe.internal.invoke.PendingRequests;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.timeout.IdleStateEvent;
+import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Ice connection, either side: routes received messages (requests to the dispatcher,
+ * replies to the pending calls) and runs the connection's life: validation, heartbeats while
+ * dispatches are pending, graceful close with CloseConnection, and loss.
+ */
+public final class Connection extends ChannelInboundHandlerAdapter implements ReplyChannel {
+    private static final Logger log = LoggerFactory.getLogger(Connection.class);
+
+    private enum State { VALIDATING, ACTIVE, CLOSING, CLOSED }
+
+    private final RequestDispatcher dispatcher; // null on a client connection
+    private final Executor completions;
+    private final int closeTimeoutMillis;
+    private final PendingRequests pending = new PendingRequests();
+    private final AtomicInteger dispatching = new AtomicInteger();
+    private final CompletableFuture<Connection> validated = new CompletableFuture<>();
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private volatile State state = State.VALIDATING;
+    private volatile Channel channel;
+    private volatile ConnectionInfo info;
+    private volatile LocalException closeReason;
+
+    /** A server connection: it dispatches what it receives and speaks first. */
+    static Connection accepted(RequestDispatcher dispatcher, Executor completions, int closeTimeoutMillis) {
+        return new Connection(dispatcher, completions, closeTimeoutMillis);
+    }
+
+    /** A client connection: it sends requests once the server validated it. */
+    static Connection outgoing(Executor completions, int closeTimeoutMillis) {
+        return new Connection(null, completions, closeTimeoutMillis);
+    }
+
+    private Connection(RequestDispatcher dispatcher, Executor completions, int closeTimeoutMillis) {
+        this.dispatcher = dispatcher;
+        this.completions = completions;
+        this.closeTimeoutMillis = closeTimeoutMillis;
+    }
+
+    /** Completes once the server's ValidateConnection arrived (at once on the server side). */
+    public CompletableFuture<Connection> validated() {
+        return validated;
+    }
+
+    public CompletableFuture<Void> closed() {
+        return closed;
+    }
+
+    public boolean isUsable() {
+        return state == State.ACTIVE;
+    }
+
+    @Override
+    public ConnectionInfo info() {
+        return info;
+    }
+
+    @Override
+    public ByteBufAllocator alloc() {
+        return channel.alloc();
+    }
+
+    @Override
+    public String toString() {
+        return info == null ? "connection (not connected)" : "connection " + info;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        channel = ctx.channel();
+        info = describe(channel);
+        if (dispatcher != null) {
+            // The server speaks first (ice-protocol.md §5.1).
+            ctx.writeAndFlush(Messages.validateConnection(ctx.alloc()));
+            state = State.ACTIVE;
+            validated.complete(this);
+        }
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        Frame frame = (Frame) msg;
+        switch (frame.type()) {
+            case REQUEST -> onRequest(frame.body());
+            case BATCH_REQUEST -> onBatch(frame.body());
+            case REPLY -> onReply(frame.body());
+            case VALIDATE_CONNECTION -> onValidateConnection(frame.body());
+            case CLOSE_CONNECTION -> onCloseConnection(ctx, frame.body());
+        }
+    }
+
+    private void onRequest(ByteBuf body) {
+        if (dispatcher == null || state != State.ACTIVE) {
+            // Requests after we started closing are ignored: the peer retries (ice-protocol.md §2.10).
+            body.release();
+            return;
+        }
+        dispatching.incrementAndGet();
+        try {
+            dispatcher.dispatchRequest(this, body);
+        } catch (RuntimeException e) {
+            endDispatch();
+            throw e;
+        }
+    }
+
+    private void onBatch(ByteBuf body) {
+        if (dispatcher == null || state != State.ACTIVE) {
+            body.release();
+            return;
+        }
+        dispatching.incrementAndGet();
+        try {
+            dispatcher.dispatchBatch(this, body);
+        } catch (RuntimeException e) {
+            endDispatch();
+            throw e;
+        }
+    }
+
+    private void onReply(ByteBuf body) {
+        if (body.readableBytes() < 5) {
+            body.release();
+            throw new ProtocolException("reply of " + body.readableBytes() + " bytes (expected: >= 5)");
+        }
+        int requestId = body.readIntLE();
+        OutgoingCall<?> call = pending.remove(requestId);
+        if (call == null) {
+            log.debug("{} dropped a reply for unknown request id {}", this, requestId);
+            body.release();
+            return;
+        }
+        completions.execute(() -> call.complete(body));
+    }
+
+    private void onValidateConnection(ByteBuf body) {
+        body.release();
+        if (dispatcher == null && state == State.VALIDATING) {
+            state = State.ACTIVE;
+            validated.complete(this);
+        }
+        // Otherwise a heartbeat: reading it was the activity.
+    }
+
+    private void onCloseConnection(ChannelHandlerContext ctx, ByteBuf body) {
+        body.release();
+        // The peer executed none of the requests it did not answer (ice-protocol.md §2.7).
+        closeReason = new CloseConnectionException(this + " closed by the peer");
+        state = State.CLOSING;
+        ctx.close();
+    }
+
+    /**
+     * Sends one twoway request: registers the call, then writes the message the encoder built.
+     * {@code message} must have its request id at offset 14, written as 0; it is patched here.
+     */
+    public <R> void send(OutgoingCall<R> call, ByteBuf message) {
+        if (state != State.ACTIVE) {
+            message.release();
+            call.fail(closeReason != null ? closeReason : new ConnectionLostException(this + " is closed"));
+            return;
+        }
+        int requestId = pending.register(call);
+        message.setIntLE(message.readerIndex() + 14, requestId);
+        channel.writeAndFlush(message).addListener((ChannelFutureListener) f -> {
+            if (!f.isSuccess() && pending.remove(requestId) != null) {
+                completions.execute(() -> call.fail(new ConnectionLostException(this + ": " + f.cause(), f.cause())));
+            }
+        });
+    }
+
+    /** Sends a message that expects no reply (oneway); completes when it is written. */
+    public CompletableFuture<Void> sendOneway(ByteBuf message) {
+        CompletableFuture<Void> sent = new CompletableFuture<>();
+        if (state != State.ACTIVE) {
+            message.release();
+            sent.completeExceptionally(new ConnectionLostException(this + " is closed"));
+            return sent;
+        }
+        channel.writeAndFlush(message).addListener((ChannelFutureListener) f -> completions.execute(() -> {
+            if (f.isSuccess()) {
+                sent.complete(null);
+            } else {
+                sent.completeExceptionally(new ConnectionLostException(this + ": " + f.cause(), f.cause()));
+            }
+        }));
+        return sent;
+    }
+
+    @Override
+    public void sendReply(ByteBuf reply) {
+        Channel ch = channel;
+        if (ch.isActive()) {
+            ch.writeAndFlush(reply, ch.voidPromise());
+        } else {
+            reply.release();
+        }
+        endDispatch();
+    }
+
+    @Override
+    public void endDispatch() {
+        if (dispatching.decrementAndGet() == 0 && state == State.CLOSING) {
+            channel.eventLoop().execute(this::closeIfIdle);
+        }
+    }
+
+    /**
+     * Graceful close (ice-protocol.md §5.2): no new requests are dispatched; once every dispatch
+     * in progress has replied, CloseConnection goes out and the peer's EOF is awaited, bounded by
+     * the close timeout.
+     */
+    public void closeGracefully() {
+        Channel ch = channel;
+        if (ch == null) {
+            return;
+        }
+        ch.eventLoop().execute(() -> {
+            if (state == State.CLOSED || state == State.CLOSING) {
+                return;
+            }
+            state = State.CLOSING;
+            closeIfIdle();
+        });
+    }
+
+    private void closeIfIdle() {
+        if (state != State.CLOSING || dispatching.get() > 0 || pending.size() > 0 || !channel.isActive()) {
+            return;
+        }
+        channel.writeAndFlush(Messages.closeConnection(channel.alloc()));
+        channel.eventLoop().schedule(() -> {
+            if (channel.isActive()) {
+                log.debug("{} peer did not close within {} ms; closing", this, closeTimeoutMillis);
+                channel.close();
+            }
+        }, closeTimeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Closes at once, without CloseConnection. */
+    public void abort() {
+        Channel ch = channel;
+        if (ch != null) {
+            ch.close();
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent && dispatching.get() > 0 && state == State.ACTIVE) {
+            // Heartbeat while dispatches are pending, so a client's ACM never kills a long call
+            // (ice-protocol.md §5.3).
+            ctx.writeAndFlush(Messages.validateConnection(ctx.alloc()), ctx.voidPromise());
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        state = State.CLOSED;
+        LocalException reason = closeReason != null ? closeReason : new ConnectionLostException(this + " lost");
+        validated.completeExceptionally(reason);
+        completions.execute(() -> pending.failAll(reason));
+        closed.complete(null);
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        Throwable error = cause instanceof io.netty.handler.codec.DecoderException && cause.getCause() != null
+                ? cause.getCause() : cause;
+        if (error instanceof LocalException local) {
+            log.warn("{} protocol error, closing the connection: {}", this, local.toString());
+            closeReason = local;
+        } else if (error instanceof java.io.IOException) {
+            log.debug("{} I/O error: {}", this, error.toString());
+        } else {
+            log.warn("{} unexpected error, closing the connection", this, error);
+        }
+        ctx.close();
+    }
+
+    private static ConnectionInfo describe(Channel channel) {
+        if (channel.localAddress() instanceof InetSocketAddress local
+                && channel.remoteAddress() instanceof InetSocketAddress remote) {
+            return new ConnectionInfo(local.getAddress().getHostAddress(), local.getPort(),
+                    remote.getAddress().getHostAddress(), remote.getPort());
+        }
+        return new ConnectionInfo(String.valueOf(channel.localAddress()), 0, String.valueOf(channel.remoteAddress()), 0);
+    }
+
+    /** For diagnostics and tests. */
+    public int dispatchesInProgress() {
+        return dispatching.get();
+    }
+}
