@@ -121,7 +121,13 @@ public final class Instance {
         }
         adapters.shutdown();
         adapters.waitForShutdown();
-        connector.closeAll();
+        try {
+            connector.closeAll().get(connectionSettings("Ice").closeTimeoutMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // Connections still open are closed with the event loops below.
+        }
         serverExecutor.shutdown();
         clientExecutor.shutdown();
         try {

@@ -156,7 +156,7 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
             body.release();
             return;
         }
-        completions.execute(() -> call.complete(body));
+        complete(() -> call.complete(body));
     }
 
     private void onValidateConnection(ByteBuf body) {
@@ -190,7 +190,7 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
         message.setIntLE(message.readerIndex() + 14, requestId);
         channel.writeAndFlush(message).addListener((ChannelFutureListener) f -> {
             if (!f.isSuccess() && pending.remove(requestId) != null) {
-                completions.execute(() -> call.fail(new ConnectionLostException(this + ": " + f.cause(), f.cause())));
+                complete(() -> call.fail(new ConnectionLostException(this + ": " + f.cause(), f.cause())));
             }
         });
     }
@@ -203,7 +203,7 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
             sent.completeExceptionally(new ConnectionLostException(this + " is closed"));
             return sent;
         }
-        channel.writeAndFlush(message).addListener((ChannelFutureListener) f -> completions.execute(() -> {
+        channel.writeAndFlush(message).addListener((ChannelFutureListener) f -> complete(() -> {
             if (f.isSuccess()) {
                 sent.complete(null);
             } else {
@@ -286,7 +286,7 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
         state = State.CLOSED;
         LocalException reason = closeReason != null ? closeReason : new ConnectionLostException(this + " lost");
         validated.completeExceptionally(reason);
-        completions.execute(() -> pending.failAll(reason));
+        complete(() -> pending.failAll(reason));
         closed.complete(null);
         ctx.fireChannelInactive();
     }
@@ -304,6 +304,15 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
             log.warn("{} unexpected error, closing the connection", this, error);
         }
         ctx.close();
+    }
+
+    /** Runs on the client executor; inline once it is shut down, so no call is left waiting. */
+    private void complete(Runnable task) {
+        try {
+            completions.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            task.run();
+        }
     }
 
     private static ConnectionInfo describe(Channel channel) {

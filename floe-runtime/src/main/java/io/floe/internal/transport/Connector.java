@@ -109,8 +109,14 @@ public final class Connector {
         return new SocketException("cannot connect to " + endpoint + ": " + cause, cause);
     }
 
-    /** Closes every connection gracefully. */
-    public void closeAll() {
-        connections.values().forEach(f -> f.thenAccept(Connection::closeGracefully));
+    /** Closes every connection gracefully; completes when all are closed. */
+    public CompletableFuture<Void> closeAll() {
+        CompletableFuture<?>[] closing = connections.values().stream()
+                .map(f -> f.thenCompose(c -> {
+                    c.closeGracefully();
+                    return c.closed();
+                }).exceptionally(e -> null))
+                .toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(closing);
     }
 }
