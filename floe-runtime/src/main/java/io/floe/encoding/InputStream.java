@@ -402,7 +402,9 @@ public final class InputStream {
                 if (terminator == Terminator.END_MARKER) {
                     return;
                 }
-                throw new MarshalException("optional end marker outside a slice");
+                // Parameters end with the encapsulation, not with ff: what follows is junk.
+                throw new EncapsulationException("optional end marker ff at "
+                        + (buf.readerIndex() - 1) + " before the end of an encapsulation");
             }
             int format = marker & 0x07;
             if ((marker >> 3) == 30) {
