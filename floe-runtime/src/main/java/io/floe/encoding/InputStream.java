@@ -330,6 +330,11 @@ public final class InputStream {
                 throw new UnknownUserException(mostDerived);
             }
             skipSlice();
+            if (remaining() == 0) {
+                // The C++11 mapping of Ice 3.7.8 sets no last-slice flag (ice-protocol.md §3.12):
+                // the end of the encapsulation is the end of the exception.
+                throw new UnknownUserException(mostDerived);
+            }
             readSliceHeader();
         }
     }
