@@ -330,6 +330,11 @@ public final class InputStream {
                 throw new UnknownUserException(mostDerived);
             }
             skipSlice();
+            if (remaining() == 0) {
+                // The C++11 mapping of Ice 3.7.8 sets no last-slice flag (ice-protocol.md §3.12):
+                // the end of the encapsulation is the end of the exception.
+                throw new UnknownUserException(mostDerived);
+            }
             readSliceHeader();
         }
     }
@@ -402,7 +407,9 @@ public final class InputStream {
                 if (terminator == Terminator.END_MARKER) {
                     return;
                 }
-                throw new MarshalException("optional end marker outside a slice");
+                // Parameters end with the encapsulation, not with ff: what follows is junk.
+                throw new EncapsulationException("optional end marker ff at "
+                        + (buf.readerIndex() - 1) + " before the end of an encapsulation");
             }
             int format = marker & 0x07;
             if ((marker >> 3) == 30) {

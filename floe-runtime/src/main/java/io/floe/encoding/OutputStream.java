@@ -5,7 +5,7 @@ import io.floe.MarshalException;
 import io.floe.ObjectPrx;
 import io.floe.UserException;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -99,8 +99,12 @@ public final class OutputStream {
             buf.writeByte(0);
             return;
         }
-        writeSize(ByteBufUtil.utf8Bytes(v));
-        ByteBufUtil.writeUtf8(buf, v);
+        // Not ByteBufUtil.writeUtf8: after a lone high surrogate it writes the next char as one
+        // byte ("\uD800é" -> 3f e9, invalid UTF-8). The JDK encoder replaces only the unpaired
+        // surrogate with '?' and keeps every other character intact.
+        byte[] utf8 = v.getBytes(StandardCharsets.UTF_8);
+        writeSize(utf8.length);
+        buf.writeBytes(utf8);
     }
 
     /** An enumerator's value, written as a size in encoding 1.1 (ice-protocol.md §3.6). */
