@@ -7,6 +7,7 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -41,6 +42,8 @@ public final class Acceptor {
                         connections.add(connection);
                         connection.closed().whenComplete((v, e) -> connections.remove(connection));
                         ch.pipeline().addLast(
+                                // Replies completed in one event-loop turn go out in one flush.
+                                new FlushConsolidationHandler(256, true),
                                 new FrameDecoder(settings.messageSizeMax()),
                                 new IdleStateHandler(0, settings.heartbeatMillis(), 0, TimeUnit.MILLISECONDS),
                                 connection);
