@@ -188,7 +188,7 @@ public final class DemoClient {
             }
             System.out.println("calling " + proxy);
             ok = new DemoClient(model, System.out).run(requests);
-        } catch (LocalException e) {
+        } catch (RuntimeException e) {
             log.error("demo client failed against {}", proxy, e);
             ok = false;
         }

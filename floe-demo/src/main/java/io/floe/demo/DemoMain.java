@@ -2,7 +2,6 @@ package io.floe.demo;
 
 import Demo.ModelPrx;
 import io.floe.Communicator;
-import io.floe.LocalException;
 import io.floe.Properties;
 import java.io.PrintStream;
 
@@ -49,7 +48,7 @@ public final class DemoMain {
             }
             out.println(ok ? "demo: ok" : "demo: FAILED");
             return ok;
-        } catch (LocalException e) {
+        } catch (RuntimeException e) {
             e.printStackTrace(out);
             out.println("demo: FAILED");
             return false;

@@ -2,7 +2,6 @@ package io.floe.demo;
 
 import io.floe.Communicator;
 import io.floe.Identity;
-import io.floe.LocalException;
 import io.floe.ObjectAdapter;
 import io.floe.Properties;
 import java.io.PrintStream;
@@ -127,7 +126,7 @@ public final class DemoServer implements AutoCloseable {
         DemoServer server;
         try {
             server = start(properties);
-        } catch (LocalException e) {
+        } catch (RuntimeException e) {
             log.error("cannot start the demo server", e);
             System.exit(1);
             return;
