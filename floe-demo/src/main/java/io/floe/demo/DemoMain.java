@@ -17,6 +17,11 @@ public final class DemoMain {
     }
 
     public static void main(String[] args) {
+        // Keep the demo's output to what it shows; -Dorg.slf4j.simpleLogger.defaultLogLevel=info
+        // brings the servers' logs back.
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
         System.exit(run(Properties.fromArgs(args), System.out) ? 0 : 1);
     }
 
