@@ -24,17 +24,4 @@ final class GridText {
         return rows.toString();
     }
 
-    /** The shape, such as {@code 50x60}, or {@code 2 ragged rows}. */
-    static String shape(float[][] grid) {
-        if (grid.length == 0) {
-            return "0 rows";
-        }
-        int width = grid[0].length;
-        for (float[] row : grid) {
-            if (row.length != width) {
-                return grid.length + " ragged rows";
-            }
-        }
-        return grid.length + "x" + width;
-    }
 }
