@@ -23,5 +23,4 @@ final class GridText {
         }
         return rows.toString();
     }
-
 }
