@@ -91,8 +91,12 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
     }
 
     @Override
-    public void channelActive(ChannelHandlerContext ctx) {
+    public void handlerAdded(ChannelHandlerContext ctx) {
         channel = ctx.channel();
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
         info = describe(channel);
         if (dispatcher != null) {
             // The server speaks first (ice-protocol.md §5.1).
@@ -243,6 +247,10 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
         }
         ch.eventLoop().execute(() -> {
             if (state == State.CLOSED || state == State.CLOSING) {
+                return;
+            }
+            if (state == State.VALIDATING && dispatcher != null) {
+                ch.close(); // accepted but not yet active: nothing was said, nothing to wait for
                 return;
             }
             state = State.CLOSING;
