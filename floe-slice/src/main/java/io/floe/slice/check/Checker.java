@@ -65,7 +65,7 @@ public final class Checker {
             typeRules.resolve(dictionary.value(), scope);
             if (key != null && !DictionaryKeyRule.isLegalKey(key, types)) {
                 diagnostics.error(dictionary.key().location(), "dictionary '" + dictionary.name()
-                        + "' has illegal key type " + key.sliceName() + " (expected: bool, an "
+                        + "' has illegal key type '" + key.sliceName() + "' (expected: bool, an "
                         + "integral type, string, an enum, or a struct of such members)");
             }
             declare(definition, scope);

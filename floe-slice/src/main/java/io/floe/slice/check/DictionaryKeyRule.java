@@ -32,6 +32,6 @@ final class DictionaryKeyRule {
 
     private static boolean memberIsLegal(DataMember member, Map<TypeRef, Type> resolved) {
         Type type = resolved.get(member.type());
-        return type != null && isLegalKey(type, resolved);
+        return type == null || isLegalKey(type, resolved); // unresolved: reported already
     }
 }

@@ -68,8 +68,9 @@ final class JavaWriter {
     }
 
     /**
-     * The last ", " before {@code limit} that separates arguments or parameters: inside
-     * parentheses, outside strings, braces and type arguments; -1 when there is none.
+     * The last ", " before {@code limit} that separates arguments, parameters or array
+     * elements: inside parentheses or an initializer's braces (not both), outside strings and
+     * type arguments; -1 when there is none.
      */
     private static int breakPoint(String text, int limit) {
         int parens = 0;
@@ -96,7 +97,8 @@ final class JavaWriter {
                 case '<' -> angles += i > 0 && Character.isLetterOrDigit(text.charAt(i - 1)) ? 1 : 0;
                 case '>' -> angles -= angles > 0 && text.charAt(i - 1) != '-' ? 1 : 0;
                 case ',' -> {
-                    if (parens > 0 && braces == 0 && angles == 0 && text.charAt(i + 1) == ' ') {
+                    boolean separates = (parens > 0) != (braces > 0); // call arguments or array elements
+                    if (separates && angles == 0 && text.charAt(i + 1) == ' ') {
                         best = i;
                     }
                 }
