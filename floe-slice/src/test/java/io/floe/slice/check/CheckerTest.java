@@ -155,7 +155,7 @@ class CheckerTest {
                         interop + ":205:11: classes are not supported yet",
                         interop + ":220:28: optional data members are not supported yet",
                         interop + ":412:22: optional parameters are not supported yet")
-                .hasSize(25);
+                .hasSize(27);
     }
 
     @Test

@@ -61,7 +61,9 @@ class GeneratedCodeCompilesTest {
             assertThat(derived.getMethod("opBool", boolean.class, boolean.class,
                     io.floe.Current.class).getReturnType().getSimpleName()).isEqualTo("OpBoolResult");
             assertThat(derived.getMethod("single", io.floe.Current.class).getReturnType().getSimpleName())
-                    .isEqualTo("Point");
+                    .isEqualTo("SingleResult");
+            assertThat(derived.getMethod("ping", int.class, io.floe.Current.class).getReturnType())
+                    .isEqualTo(int.class);
             assertThat(Arrays.stream(async.getDeclaredMethods()).map(m -> m.getName()))
                     .contains("next_async", "nothing_async", "echo_async")
                     .doesNotContain("next", "nothing", "echo");
