@@ -119,7 +119,10 @@ public final class Parser {
             case "const" -> constant(metadata);
             default -> throw tokens.unexpected("a definition");
         };
-        tokens.expectSymbol(";");
+        // Ice 3.7 makes the semicolon after a closing brace optional.
+        if (!tokens.acceptSymbol(";") && !tokens.previous().isSymbol("}")) {
+            throw tokens.unexpected("';'");
+        }
         return definition;
     }
 

@@ -31,6 +31,11 @@ final class Tokens {
         return tokens.get(Math.min(pos + ahead, tokens.size() - 1));
     }
 
+    /** The token just consumed, or the first one at the start. */
+    Token previous() {
+        return tokens.get(Math.max(pos - 1, 0));
+    }
+
     Token next() {
         Token token = tokens.get(pos);
         if (token.kind() != Kind.END) {

@@ -4,8 +4,15 @@ import static io.floe.slice.TestFiles.errors;
 import static io.floe.slice.TestFiles.slice;
 import static io.floe.slice.TestFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.floe.slice.Compilation;
+import io.floe.slice.Diagnostic;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -173,5 +180,23 @@ class CheckerTest {
         assertThat(errors(user)).containsExactly(
                 user + ":4:14: classes are not supported yet",
                 user + ":5:45: optional parameters are not supported yet");
+    }
+
+    @Test
+    void everyZerocSliceFileParsesAndChecksWithOnlyClassesAndOptionalsRefused() throws Exception {
+        Path corpus = Path.of("/usr/share/ice/slice");
+        assumeTrue(Files.isDirectory(corpus), "zeroc-ice-slice is not installed");
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(corpus)) {
+            files = walk.filter(p -> p.toString().endsWith(".ice")).sorted().toList();
+        }
+
+        for (Path file : files) {
+            Compilation.Result result = Compilation.run(
+                    new Compilation.Options(List.of(file), List.of(corpus), Map.of()));
+            assertThat(result.errors()).as(file.toString()).extracting(Diagnostic::message)
+                    .allMatch(m -> m.endsWith("are not supported yet"));
+        }
+        assertThat(files).hasSizeGreaterThan(50);
     }
 }

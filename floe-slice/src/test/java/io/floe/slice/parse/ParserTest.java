@@ -155,4 +155,12 @@ class ParserTest {
         assertThat(errors()).containsExactly(
                 "t.ice:1:49: keyword 'module' cannot be used as a struct name (escape it as \\module)");
     }
+
+    @Test
+    void theSemicolonAfterAClosingBraceMayBeLeftOut() {
+        SliceUnit unit = parse("module M { struct S { int x; } enum E { a } interface I {} const int K = 1; }");
+
+        assertThat(module(unit).definitions()).extracting(Definition::name).containsExactly("S", "E", "I", "K");
+        assertThat(errors()).isEmpty();
+    }
 }
