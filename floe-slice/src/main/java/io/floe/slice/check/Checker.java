@@ -1,0 +1,153 @@
+package io.floe.slice.check;
+
+import io.floe.slice.Diagnostics;
+import io.floe.slice.parse.ClassDef;
+import io.floe.slice.parse.ConstDef;
+import io.floe.slice.parse.Definition;
+import io.floe.slice.parse.DictionaryDef;
+import io.floe.slice.parse.EnumDef;
+import io.floe.slice.parse.ExceptionDef;
+import io.floe.slice.parse.ForwardDecl;
+import io.floe.slice.parse.InterfaceDef;
+import io.floe.slice.parse.Module;
+import io.floe.slice.parse.SequenceDef;
+import io.floe.slice.parse.SliceUnit;
+import io.floe.slice.parse.StructDef;
+import io.floe.slice.parse.TypeRef;
+import java.util.IdentityHashMap;
+import java.util.List;
+
+/**
+ * Resolves names and checks a unit in one pass in source order, so that, as in Slice, a type
+ * must be declared before it is used. Reports every error it finds.
+ */
+public final class Checker {
+    private final Diagnostics diagnostics;
+    private final SymbolTable table = new SymbolTable();
+    private final IdentityHashMap<TypeRef, Type> types = new IdentityHashMap<>();
+    private final TypeRules typeRules;
+    private final MemberRules memberRules;
+
+    private Checker(Diagnostics diagnostics) {
+        this.diagnostics = diagnostics;
+        this.typeRules = new TypeRules(table, types, diagnostics);
+        this.memberRules = new MemberRules(typeRules, diagnostics);
+    }
+
+    /** Checks the unit; the result is only meaningful when no error was reported. */
+    public static CheckedUnit check(SliceUnit unit, Diagnostics diagnostics) {
+        Checker checker = new Checker(diagnostics);
+        checker.definitions(unit.definitions(), "");
+        CheckedUnit checked = new CheckedUnit(unit, checker.table, checker.types);
+        SupportRule.check(checked, diagnostics);
+        return checked;
+    }
+
+    private void definitions(List<Definition> definitions, String scope) {
+        for (Definition definition : definitions) {
+            if (scope.isEmpty() && !(definition instanceof Module)) {
+                diagnostics.error(definition.location(), definition.kindName() + " '"
+                        + definition.name() + "' must be defined inside a module");
+                continue;
+            }
+            definition(definition, scope);
+        }
+    }
+
+    private void definition(Definition definition, String scope) {
+        if (definition instanceof Module module) {
+            module(module, scope);
+        } else if (definition instanceof SequenceDef sequence) {
+            typeRules.resolve(sequence.element(), scope);
+            declare(definition, scope);
+        } else if (definition instanceof DictionaryDef dictionary) {
+            Type key = typeRules.resolve(dictionary.key(), scope);
+            typeRules.resolve(dictionary.value(), scope);
+            if (key != null && !DictionaryKeyRule.isLegalKey(key, types)) {
+                diagnostics.error(dictionary.key().location(), "dictionary '" + dictionary.name()
+                        + "' has illegal key type '" + key.sliceName() + "' (expected: bool, an "
+                        + "integral type, string, an enum, or a struct of such members)");
+            }
+            declare(definition, scope);
+        } else if (definition instanceof ConstDef constant) {
+            constant(constant, scope);
+            declare(definition, scope);
+        } else if (definition instanceof EnumDef enumDef) {
+            declare(definition, scope);
+            EnumRule.check(enumDef, diagnostics);
+        } else {
+            Symbol symbol = declare(definition, scope);
+            if (symbol != null) {
+                body(definition, symbol, scope);
+            }
+        }
+    }
+
+    private void body(Definition definition, Symbol symbol, String scope) {
+        if (definition instanceof StructDef struct) {
+            memberRules.struct(struct, symbol, scope);
+        } else if (definition instanceof ExceptionDef exception) {
+            memberRules.exception(exception, symbol, scope);
+        } else if (definition instanceof InterfaceDef interfaceDef) {
+            new OperationRules(typeRules, diagnostics).interfaceDef(interfaceDef, symbol, scope);
+        } else if (definition instanceof ClassDef classDef) {
+            memberRules.classDef(classDef, symbol, scope);
+            new OperationRules(typeRules, diagnostics).classOperations(classDef, scope);
+        }
+    }
+
+    private void module(Module module, String scope) {
+        String scoped = scope + "::" + module.name();
+        Symbol clash = table.get(scoped);
+        if (clash != null) {
+            diagnostics.error(module.location(), "redefinition of " + clash.definition().kindName()
+                    + " '" + module.name() + "' as a module");
+            return;
+        }
+        table.addModule(scoped, module);
+        definitions(module.definitions(), scoped);
+    }
+
+    private void constant(ConstDef constant, String scope) {
+        Type type = typeRules.resolve(constant.type(), scope);
+        if (type == null) {
+            return;
+        }
+        if (!ConstantRule.allowsLiteral(type)) {
+            diagnostics.error(constant.type().location(), "constant '" + constant.name()
+                    + "' has type " + type.sliceName() + " (expected: bool, an integral or "
+                    + "floating-point type, string or an enum)");
+            return;
+        }
+        ConstantRule.check(type, constant.value(), "constant '" + constant.name() + "'", diagnostics);
+    }
+
+    /** Adds the name to its scope; null (after an error) when the name is taken. */
+    private Symbol declare(Definition definition, String scope) {
+        String scoped = scope + "::" + definition.name();
+        if (table.module(scoped) != null) {
+            diagnostics.error(definition.location(), "redefinition of module '"
+                    + definition.name() + "' as " + definition.kindName());
+            return null;
+        }
+        Symbol existing = table.get(scoped);
+        if (existing == null) {
+            return table.add(scoped, scope, definition);
+        }
+        Definition old = existing.definition();
+        boolean sameKind = old.kindName().equals(definition.kindName());
+        if (sameKind && old instanceof ForwardDecl) {
+            if (!(definition instanceof ForwardDecl)) {
+                existing.define(definition);
+            }
+            return existing;
+        }
+        if (sameKind && definition instanceof ForwardDecl) {
+            return existing;
+        }
+        diagnostics.error(definition.location(), "redefinition of " + old.kindName() + " '"
+                + definition.name() + "'" + (sameKind ? "" : " as " + definition.kindName())
+                + " (first defined at " + old.location() + ")");
+        return null;
+    }
+}

@@ -1,0 +1,75 @@
+package io.floe.slice.generate;
+
+import io.floe.slice.check.Symbol;
+import io.floe.slice.generate.OperationView.Value;
+import io.floe.slice.parse.InterfaceDef;
+import io.floe.slice.parse.Operation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code AMD_I_op} for each AMD operation: {@code ice_response} with the return value first,
+ * then the out parameters, and the nested {@code Reply} that the dispatch hands the servant.
+ */
+final class AmdCallbackGenerator {
+    private final JavaGenerator context;
+
+    AmdCallbackGenerator(JavaGenerator context) {
+        this.context = context;
+    }
+
+    void generate(Symbol symbol, InterfaceDef def) {
+        for (Operation operation : def.operations()) {
+            OperationView op = new OperationView(operation, def, symbol, context.checked());
+            if (op.isAmd()) {
+                callback(symbol, def, op);
+            }
+        }
+    }
+
+    private void callback(Symbol symbol, InterfaceDef def, OperationView op) {
+        TypeMapper types = context.types();
+        JavaWriter w = context.writer(symbol);
+        String name = "AMD_" + Names.escape(def.name()) + "_" + op.sliceName();
+        String parameters = op.parameterList(op.resultComponents(), types, w);
+        String asyncReply = w.use("io.floe.AsyncReply");
+
+        w.open("public interface " + name + " extends " + w.use("io.floe.AMDCallback"));
+        w.line("void ice_response(" + parameters + ");");
+        w.blank();
+        w.line("/** The generated dispatch's callback: wraps the runtime's AsyncReply. */");
+        w.open("final class Reply implements " + name);
+        w.line("private final " + asyncReply + " reply;");
+        w.blank();
+        w.open("public Reply(" + asyncReply + " reply)");
+        w.line("this.reply = reply;");
+        w.close();
+        w.blank();
+        w.line("@Override");
+        w.open("public void ice_response(" + parameters + ")");
+        w.line("reply.succeed(" + encoder(op, w) + ");");
+        w.close();
+        w.blank();
+        w.line("@Override");
+        w.open("public void ice_exception(Exception ex)");
+        w.line("reply.fail(ex);");
+        w.close();
+        w.close();
+        w.close();
+        context.add(w, name);
+    }
+
+    private String encoder(OperationView op, JavaWriter w) {
+        List<String> writes = new ArrayList<>();
+        for (Value output : op.outputs()) {
+            writes.add(context.marshal().write(output.type(), output.name(), w));
+        }
+        if (writes.isEmpty()) {
+            return "null";
+        }
+        if (writes.size() == 1) {
+            return "out -> " + writes.get(0).substring(0, writes.get(0).length() - 1);
+        }
+        return "out -> { " + String.join(" ", writes) + " }";
+    }
+}

@@ -1,0 +1,169 @@
+package io.floe.slice.generate;
+
+import io.floe.slice.check.Symbol;
+import io.floe.slice.generate.OperationView.Value;
+import io.floe.slice.parse.ExceptionDef;
+import io.floe.slice.parse.InterfaceDef;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * {@code interface I}: the client's {@code IPrx} (sync, async and context overloads of each
+ * operation, casts) and the record {@code IPrxHandle} that implements it (mapping.md).
+ */
+final class ProxyGenerator {
+    private final JavaGenerator context;
+    private final TypeMapper types;
+    private final Marshal marshal;
+
+    ProxyGenerator(JavaGenerator context) {
+        this.context = context;
+        this.types = context.types();
+        this.marshal = context.marshal();
+    }
+
+    void generate(Symbol symbol, InterfaceDef def) {
+        String name = Names.escape(def.name());
+        String prx = name + "Prx";
+        JavaWriter w = context.writer(symbol);
+        List<Symbol> bases = context.checked().bases(def);
+        String supertypes = bases.isEmpty() ? w.use("io.floe.ObjectPrx")
+                : bases.stream().map(b -> w.use(types.qualified(b) + "Prx"))
+                        .collect(Collectors.joining(", "));
+        w.open("public interface " + prx + " extends " + supertypes);
+        boolean first = true;
+        for (var op : def.operations()) {
+            if (!first) {
+                w.blank();
+            }
+            first = false;
+            operation(w, new OperationView(op, def, symbol, context.checked()), name, prx);
+        }
+        if (!def.operations().isEmpty()) {
+            w.blank();
+        }
+        String objectPrx = w.use("io.floe.ObjectPrx");
+        w.open("static " + prx + " uncheckedCast(" + objectPrx + " proxy)");
+        w.line("return proxy == null ? null : new " + prx + "Handle(proxy.ice_reference());");
+        w.close();
+        w.blank();
+        w.open("static " + prx + " checkedCast(" + objectPrx + " proxy)");
+        w.line("return proxy == null || !proxy.ice_isA(" + name + ".TYPE_ID) ? null : uncheckedCast(proxy);");
+        w.close();
+        w.close();
+        context.add(w, prx);
+
+        JavaWriter handle = context.writer(symbol);
+        handle.open("record " + prx + "Handle(" + handle.use("io.floe.Reference")
+                + " ice_reference) implements " + prx);
+        handle.close();
+        context.add(handle, prx + "Handle");
+    }
+
+    private void operation(JavaWriter w, OperationView op, String servant, String prx) {
+        String map = w.use("java.util.Map") + "<String, String>";
+        String future = w.use("java.util.concurrent.CompletableFuture");
+        String result = op.resultType(types, w, servant + ".");
+        String boxed = op.boxedResultType(types, w, servant + ".");
+        String throwsClause = op.throwsClause(types, w);
+        String parameters = op.parameterList(op.inputs(), types, w);
+        String withContext = parameters.isEmpty() ? map + " context" : parameters + ", " + map + " context";
+        String arguments = OperationView.names(op.inputs());
+        String withNull = arguments.isEmpty() ? "null" : arguments + ", null";
+        String withContextArgs = arguments.isEmpty() ? "context" : arguments + ", context";
+        String returnKeyword = result.equals("void") ? "" : "return ";
+        String name = op.javaName();
+
+        w.openMethod("default " + result + " " + name + "(" + parameters + ")", throwsClause);
+        w.line(returnKeyword + name + "(" + withNull + ");");
+        w.close();
+        w.blank();
+        w.openMethod("default " + result + " " + name + "(" + withContext + ")", throwsClause);
+        w.open("try");
+        w.line(returnKeyword + w.use("io.floe.ObjectPrx") + "._await(" + name + "Async("
+                + withContextArgs + "));");
+        for (Symbol exception : op.catchableThrows()) {
+            w.close(" catch (" + w.use(types.qualified(exception)) + " ex) {");
+            w.depthPlus();
+            w.line("throw ex;");
+        }
+        w.close(" catch (" + w.use("io.floe.UserException") + " ex) {");
+        w.depthPlus();
+        w.line("throw new " + w.use("io.floe.UnknownUserException") + "(ex.ice_id(), ex);");
+        w.close();
+        w.close();
+        w.blank();
+        w.open("default " + future + "<" + boxed + "> " + name + "Async(" + parameters + ")");
+        w.line("return " + name + "Async(" + withNull + ");");
+        w.close();
+        w.blank();
+        w.open("default " + future + "<" + boxed + "> " + name + "Async(" + withContext + ")");
+        w.line("return ice_reference().invoke(\"" + op.sliceName() + "\", "
+                + w.use("io.floe.OperationMode") + "." + op.mode() + ", "
+                + w.use("io.floe.encoding.FormatType") + "." + (op.format() == null ? "DEFAULT" : op.format())
+                + ",");
+        w.line("        " + encoder(op, w) + ",");
+        decoder(w, op, servant);
+        boolean hasThrows = !op.throwsList().isEmpty();
+        w.line("        " + (hasThrows ? prx + "::_" + op.sliceName() + "_exceptions"
+                : w.use("io.floe.encoding.UserExceptionFactory") + ".NONE") + ", context);");
+        w.close();
+        if (hasThrows) {
+            w.blank();
+            exceptionFactory(w, op);
+        }
+    }
+
+    private String encoder(OperationView op, JavaWriter w) {
+        List<Value> inputs = op.inputs();
+        if (inputs.isEmpty()) {
+            return "null";
+        }
+        List<String> writes = new ArrayList<>();
+        for (Value input : inputs) {
+            writes.add(marshal.write(input.type(), input.name(), w));
+        }
+        if (writes.size() == 1) {
+            String write = writes.get(0);
+            return "out -> " + write.substring(0, write.length() - 1);
+        }
+        return "out -> { " + String.join(" ", writes) + " }";
+    }
+
+    private void decoder(JavaWriter w, OperationView op, String servant) {
+        List<Value> outputs = op.outputs();
+        if (outputs.size() <= 1) {
+            w.line("        " + (outputs.isEmpty() ? "null" : marshal.decoder(outputs.get(0).type(), w)) + ",");
+            return;
+        }
+        w.line("        in -> {");
+        for (Value output : outputs) {
+            w.line("            " + types.javaType(output.type(), w) + " " + output.name() + " = "
+                    + marshal.read(output.type(), w) + ";");
+        }
+        w.line("            return new " + servant + "." + op.resultRecord() + "("
+                + OperationView.names(op.resultComponents()) + ");");
+        w.line("        },");
+    }
+
+    /** The declared exceptions and every known exception derived from one of them. */
+    private void exceptionFactory(JavaWriter w, OperationView op) {
+        List<Symbol> declared = op.throwsList();
+        List<Symbol> known = context.checked().symbols().all().stream()
+                .filter(s -> s.definition() instanceof ExceptionDef e && !e.local())
+                .filter(s -> declared.stream().anyMatch(d -> context.checked().derivesFrom(s, d)))
+                .sorted(Comparator.comparing(Symbol::scopedName))
+                .toList();
+        String userException = w.use("io.floe.UserException");
+        w.open("private static " + userException + " _" + op.sliceName() + "_exceptions(String typeId)");
+        w.open("return switch (typeId)");
+        for (Symbol exception : known) {
+            w.line("case \"" + exception.scopedName() + "\" -> new " + w.use(types.qualified(exception)) + "();");
+        }
+        w.line("default -> null;");
+        w.close(";");
+        w.close();
+    }
+}
