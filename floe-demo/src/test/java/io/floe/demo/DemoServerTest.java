@@ -12,13 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-// TODO(integrator): remove @Disabled once floe-runtime's Communicator serves and calls (the
-// scaffolding Instance throws UnsupportedOperationException until the runtime core lands).
-@Disabled("waits for the runtime core")
 @Timeout(60)
 class DemoServerTest {
     private DemoServer server;

@@ -3,7 +3,6 @@ package io.floe.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -11,9 +10,6 @@ import org.junit.jupiter.api.Timeout;
  * Our {@code ./floe demo-server} (io.floe.demo.DemoServer) against the real ZeroC Ice client:
  * it must answer demo_client.py line for line as the reference server does.
  */
-// TODO(integrator): remove @Disabled once floe-runtime serves requests and floe-maven-plugin
-// generates Demo.*; nothing else in this class should need to change.
-@Disabled("waits for the runtime core")
 @Timeout(180)
 class FloeDemoServerInteropTest {
     @Test

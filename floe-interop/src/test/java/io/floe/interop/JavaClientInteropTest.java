@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -25,9 +24,6 @@ import org.junit.jupiter.api.Timeout;
  * Our client side (the generated ModelPrx on floe-runtime) against the reference server and
  * against our server: it must read the same answers demo_client.py reads from the reference.
  */
-// TODO(integrator): remove @Disabled once floe-runtime calls and serves and floe-maven-plugin
-// generates Demo.*; nothing else in this class should need to change.
-@Disabled("waits for the runtime core")
 @Timeout(180)
 class JavaClientInteropTest {
     private static PeerProcess reference;
