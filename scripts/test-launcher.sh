@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Tests the public command lines through the launcher itself, as users and scripts run them:
+# ./floe help, ./floe slice, ./floe demo-server (its single "ready <endpoint>" line and its stop on
+# SIGTERM), ./floe demo-client and ./floe demo. Everything on 127.0.0.1; every wait is bounded.
+# Ends with a line "N passed, M failed"; exits 0 only when nothing failed.
+set -uo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+FLOE="$ROOT/floe"
+WORK="$(mktemp -d)"
+SERVER_PID=""
+passed=0
+failed=0
+
+cleanup() {
+    if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
+        kill -KILL "$SERVER_PID" 2>/dev/null
+    fi
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+ok() { echo "ok   $1"; passed=$((passed + 1)); }
+fail() { echo "FAIL $1: $2"; failed=$((failed + 1)); }
+
+# Builds once up front, so that the timed waits below measure the programs, not Maven.
+"$FLOE" help >/dev/null 2>&1 && ok "floe help" || fail "floe help" "non-zero exit"
+"$FLOE" slice --help >/dev/null 2>"$WORK/build.err" || true
+
+# --- slice: a malformed file gets located errors, a non-zero exit and no output -------------
+cat >"$WORK/bad.ice" <<'ICE'
+module M
+{
+    struct S { int a; strin b; };
+    interface I { void f(int x) throws S; };
+};
+ICE
+"$FLOE" slice --output-dir "$WORK/bad-out" "$WORK/bad.ice" >"$WORK/slice.out" 2>"$WORK/slice.err"
+status=$?
+if [[ $status -ne 0 ]] && grep -q "bad.ice:3:23: 'strin' is not defined" "$WORK/slice.err" \
+        && grep -q "bad.ice:4:40: 'S' is not an exception" "$WORK/slice.err" && [[ ! -e "$WORK/bad-out" ]]; then
+    ok "floe slice reports every located error and writes nothing"
+else
+    fail "floe slice reports every located error and writes nothing" "exit $status, stderr: $(tail -3 "$WORK/slice.err")"
+fi
+
+if "$FLOE" slice --output-dir "$WORK/demo-out" "$ROOT/floe-demo/src/main/slice/Demo.ice" 2>"$WORK/slice.err" \
+        && [[ -f "$WORK/demo-out/Demo/ModelPrx.java" && -f "$WORK/demo-out/Demo/AMD_Model_interpolate.java" ]]; then
+    ok "floe slice generates Java for Demo.ice"
+else
+    fail "floe slice generates Java for Demo.ice" "$(tail -3 "$WORK/slice.err")"
+fi
+
+# --- demo-server: exactly one "ready <endpoint>" line, then a clean stop on SIGTERM ----------
+"$FLOE" demo-server --Model.Endpoints="tcp -h 127.0.0.1 -p 0" >"$WORK/server.out" 2>"$WORK/server.err" &
+SERVER_PID=$!
+port=""
+for _ in $(seq 1 600); do
+    port="$(sed -n 's/^ready tcp -h 127\.0\.0\.1 -p \([0-9][0-9]*\) -t 60000$/\1/p' "$WORK/server.out")"
+    [[ -n "$port" ]] && break
+    kill -0 "$SERVER_PID" 2>/dev/null || break
+    sleep 0.1
+done
+if [[ -n "$port" ]]; then
+    ok "floe demo-server prints 'ready <endpoint>' with the actual port"
+else
+    fail "floe demo-server prints 'ready <endpoint>' with the actual port" "stdout: $(cat "$WORK/server.out"), stderr: $(tail -5 "$WORK/server.err")"
+fi
+
+if [[ -n "$port" ]]; then
+    if timeout 120 "$FLOE" demo-client --Model.Proxy="model:tcp -h 127.0.0.1 -p $port" --Demo.Requests=100 \
+            >"$WORK/client.out" 2>"$WORK/client.err" \
+            && grep -q "interpolate(\[\[1.0, 2.0\], \[3.0, 4.0\]\], 0.5) -> \[\[1.75, 2.25\], \[2.75, 3.25\]\]" "$WORK/client.out" \
+            && grep -q "100 request(s): 100 answered correctly, 0 failed" "$WORK/client.out"; then
+        ok "floe demo-client gets the right answers from floe demo-server"
+    else
+        fail "floe demo-client gets the right answers from floe demo-server" "$(tail -5 "$WORK/client.out") $(tail -5 "$WORK/client.err")"
+    fi
+
+    kill -TERM "$SERVER_PID"
+    for _ in $(seq 1 100); do
+        kill -0 "$SERVER_PID" 2>/dev/null || break
+        sleep 0.1
+    done
+    if kill -0 "$SERVER_PID" 2>/dev/null; then
+        fail "floe demo-server stops within 10 s of SIGTERM" "still running"
+    else
+        wait "$SERVER_PID"
+        status=$?
+        if [[ $status -eq 0 || $status -eq 143 ]]; then
+            ok "floe demo-server stops within 10 s of SIGTERM with status 0 or 143"
+        else
+            fail "floe demo-server stops within 10 s of SIGTERM with status 0 or 143" "status $status"
+        fi
+    fi
+    SERVER_PID=""
+    if [[ "$(wc -l <"$WORK/server.out")" -eq 1 ]]; then
+        ok "floe demo-server's stdout is the single ready line"
+    else
+        fail "floe demo-server's stdout is the single ready line" "$(cat "$WORK/server.out")"
+    fi
+fi
+
+# --- demo: server and client in one command -------------------------------------------------
+if timeout 300 "$FLOE" demo >"$WORK/demo.out" 2>"$WORK/demo.err" && grep -q "^demo: ok$" "$WORK/demo.out" \
+        && grep -q "interpolate was dispatched on \[floe-server-1\]" "$WORK/demo.out"; then
+    ok "floe demo answers a burst of concurrent requests with one dispatch thread"
+else
+    fail "floe demo answers a burst of concurrent requests with one dispatch thread" "$(tail -5 "$WORK/demo.out") $(tail -5 "$WORK/demo.err")"
+fi
+
+echo "$passed passed, $failed failed"
+[[ $failed -eq 0 ]]
