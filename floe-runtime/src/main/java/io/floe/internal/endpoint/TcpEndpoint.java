@@ -1,6 +1,7 @@
 package io.floe.internal.endpoint;
 
 import io.floe.EndpointParseException;
+import io.floe.encoding.FormatType;
 import io.floe.encoding.InputStream;
 import io.floe.encoding.OutputStream;
 import java.util.List;
@@ -102,7 +103,8 @@ public record TcpEndpoint(String host, int port, int timeout, boolean compress) 
 
     public void write(OutputStream out) {
         out.writeShort(TYPE);
-        out.startEncapsulation();
+        // The endpoint's encapsulation takes the enclosing stream's encoding (ice-protocol.md §3.10).
+        out.startEncapsulation(out.encoding(), FormatType.DEFAULT);
         out.writeString(host);
         out.writeInt(port);
         out.writeInt(timeout);
