@@ -202,14 +202,15 @@ public final class ProxyReference implements Reference {
         return s.toString();
     }
 
+    // Ice quotes exactly when the escaped text holds a character the parser splits on.
     private static String quoteIfNeeded(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (Character.isWhitespace(c) || c == ':' || c == '@') {
+            if (c == ' ' || c == ':' || c == '@') {
                 return "\"" + s + "\"";
             }
         }
-        return s.isEmpty() ? "\"\"" : s;
+        return s;
     }
 
     @Override

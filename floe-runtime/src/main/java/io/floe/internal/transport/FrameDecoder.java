@@ -37,6 +37,11 @@ final class FrameDecoder extends ByteToMessageDecoder {
                     throw new MemoryLimitException("message of " + header.size()
                             + " bytes (expected: <= " + messageSizeMax + ", see Ice.MessageSizeMax)");
                 }
+                if (isBodyless(header.type()) && header.size() != MessageHeader.SIZE) {
+                    // Refused now: waiting for a body that must not exist could take up to messageSizeMax.
+                    throw new ProtocolException(header.type() + " of " + header.size()
+                            + " bytes (expected: " + MessageHeader.SIZE + ")");
+                }
                 pending = header;
             }
             int bodySize = pending.size() - MessageHeader.SIZE;
@@ -52,12 +57,7 @@ final class FrameDecoder extends ByteToMessageDecoder {
 
     private Frame toFrame(MessageHeader header, ByteBuf body) {
         MessageType type = header.type();
-        boolean bodyless = type == MessageType.VALIDATE_CONNECTION || type == MessageType.CLOSE_CONNECTION;
-        if (bodyless && body.isReadable()) {
-            body.release();
-            throw new ProtocolException(type + " of " + header.size() + " bytes (expected: 14)");
-        }
-        if (header.compression() == CompressionStatus.COMPRESSED && !bodyless) {
+        if (header.compression() == CompressionStatus.COMPRESSED && !isBodyless(type)) {
             try {
                 ByteBuf plain = Bzip2.decompress(body, messageSizeMax);
                 return new Frame(type, true, plain);
@@ -66,5 +66,9 @@ final class FrameDecoder extends ByteToMessageDecoder {
             }
         }
         return new Frame(type, header.compression() != CompressionStatus.NONE, body);
+    }
+
+    private static boolean isBodyless(MessageType type) {
+        return type == MessageType.VALIDATE_CONNECTION || type == MessageType.CLOSE_CONNECTION;
     }
 }
