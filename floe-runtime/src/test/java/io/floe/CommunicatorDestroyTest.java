@@ -9,7 +9,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -17,8 +16,6 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class CommunicatorDestroyTest {
     @Test
-    @Disabled("bug: Connection.channelInactive hands pending.failAll to the client executor after"
-            + " Instance.destroy shut it down (RejectedExecutionException), so pending calls never complete")
     void destroyingTheClientCommunicatorFailsACallThatIsStillWaitingForItsReply() throws Exception {
         BlockingQueue<Calculator.AddLaterCallback> parked = new LinkedBlockingQueue<>();
         try (Communicator server = Communicator.initialize()) {

@@ -22,7 +22,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -322,9 +321,6 @@ class RawWireTest {
      * is being scheduled, which the idle peer's CloseConnection roughly marks (about 1 in 10).
      */
     @RepeatedTest(60)
-    @Disabled("bug: Connection.sendReply queues the reply write from the servant's thread but decrements"
-            + " the dispatch count at once; a closeIfIdle already queued on the event loop then sees 0 and"
-            + " writes CloseConnection before the reply (write and endDispatch inside one eventLoop().execute)")
     void shutdownSendsTheReplyToTheRequestInFlightBeforeCloseConnection() throws Exception {
         Server server = start();
         RawPeer busy = validated(server.port);

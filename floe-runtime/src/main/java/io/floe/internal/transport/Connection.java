@@ -217,9 +217,21 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
         return sent;
     }
 
+    /**
+     * Writes the reply and ends its dispatch in one event-loop task, so a graceful close that
+     * waits for the dispatch count can never put CloseConnection ahead of this reply.
+     */
     @Override
     public void sendReply(ByteBuf reply) {
         Channel ch = channel;
+        if (ch.eventLoop().inEventLoop()) {
+            writeReply(ch, reply);
+        } else {
+            ch.eventLoop().execute(() -> writeReply(ch, reply));
+        }
+    }
+
+    private void writeReply(Channel ch, ByteBuf reply) {
         if (ch.isActive()) {
             ch.writeAndFlush(reply, ch.voidPromise());
         } else {
@@ -254,6 +266,25 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
                 return;
             }
             state = State.CLOSING;
+            closeIfIdle();
+        });
+    }
+
+    /**
+     * The client's communicator is being destroyed: calls still waiting fail at once with
+     * {@code reason}, then the connection closes gracefully.
+     */
+    public void closeAbandoningCalls(LocalException reason) {
+        Channel ch = channel;
+        if (ch == null) {
+            return;
+        }
+        ch.eventLoop().execute(() -> {
+            closeReason = reason;
+            complete(() -> pending.failAll(reason));
+            if (state != State.CLOSED && state != State.CLOSING) {
+                state = State.CLOSING;
+            }
             closeIfIdle();
         });
     }

@@ -1,5 +1,6 @@
 package io.floe.internal.transport;
 
+import io.floe.CommunicatorDestroyedException;
 import io.floe.ConnectionRefusedException;
 import io.floe.SocketException;
 import io.floe.internal.endpoint.TcpEndpoint;
@@ -112,11 +113,15 @@ public final class Connector {
         return new SocketException("cannot connect to " + endpoint + ": " + cause, cause);
     }
 
-    /** Closes every connection gracefully; completes when all are closed. */
+    /**
+     * For communicator destruction: calls still waiting fail with CommunicatorDestroyedException
+     * and every connection closes gracefully; completes when all are closed.
+     */
     public CompletableFuture<Void> closeAll() {
+        CommunicatorDestroyedException reason = new CommunicatorDestroyedException("the communicator was destroyed");
         CompletableFuture<?>[] closing = connections.values().stream()
                 .map(f -> f.thenCompose(c -> {
-                    c.closeGracefully();
+                    c.closeAbandoningCalls(reason);
                     return c.closed();
                 }).exceptionally(e -> null))
                 .toArray(CompletableFuture[]::new);

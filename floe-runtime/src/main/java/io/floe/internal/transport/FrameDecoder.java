@@ -9,6 +9,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Cuts the byte stream into messages. The header is checked as soon as its 14 bytes are here,
@@ -16,6 +18,8 @@ import java.util.List;
  * violation is a {@link ProtocolException} and the connection closes.
  */
 final class FrameDecoder extends ByteToMessageDecoder {
+    private static final Logger log = LoggerFactory.getLogger(FrameDecoder.class);
+
     private final int messageSizeMax;
     private MessageHeader pending;
 
@@ -52,6 +56,20 @@ final class FrameDecoder extends ByteToMessageDecoder {
             pending = null;
             ByteBuf body = in.readRetainedSlice(bodySize);
             out.add(toFrame(header, body));
+        }
+    }
+
+    /** The peer closed in the middle of a message: say so, the rest is dropped with the connection. */
+    @Override
+    protected void decodeLast(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws Exception {
+        decode(ctx, in, out);
+        if (pending != null || in.isReadable()) {
+            String expected = pending == null ? MessageHeader.SIZE + " header bytes"
+                    : pending.size() - MessageHeader.SIZE + " body bytes of a " + pending.type();
+            log.warn("{} closed by the peer in the middle of a message: {} bytes of the {} arrived",
+                    ctx.channel().remoteAddress(), in.readableBytes(), expected);
+            in.skipBytes(in.readableBytes());
+            pending = null;
         }
     }
 

@@ -8,6 +8,7 @@ import io.floe.MarshalException;
 import io.floe.MemoryLimitException;
 import io.floe.ProtocolException;
 import io.floe.protocol.MessageType;
+import io.floe.testing.LogCapture;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -100,6 +101,21 @@ class FrameDecoderTest {
         channel.writeInbound(Unpooled.wrappedBuffer(parse(ping)));
 
         assertThat(drain()).containsExactly(new Decoded(MessageType.REQUEST, true, hex(parse(PING_BODY))));
+    }
+
+    @Test
+    void aMessageCutShortByThePeerClosingIsLoggedAndDropped() {
+        channel = decoder(1024 * 1024);
+        byte[] ping = parse(PING);
+
+        try (LogCapture log = new LogCapture()) {
+            channel.writeInbound(Unpooled.wrappedBuffer(Arrays.copyOf(ping, ping.length - 5)));
+            channel.finish();
+
+            assertThat(drain()).isEmpty();
+            assertThat(log.text()).contains("closed by the peer in the middle of a message")
+                    .contains("24 bytes of the 29 body bytes of a REQUEST arrived");
+        }
     }
 
     @Test
