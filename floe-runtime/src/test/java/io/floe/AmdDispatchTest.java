@@ -1,5 +1,6 @@
 package io.floe;
 
+import static io.floe.testing.Failures.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
@@ -12,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -42,17 +42,6 @@ class AmdDispatchTest {
             AddLaterCallback cb = parked.poll(10, TimeUnit.SECONDS);
             assertThat(cb).as("a parked callback").isNotNull();
             return cb;
-        }
-    }
-
-    private static Throwable failureOf(CompletableFuture<?> call) {
-        try {
-            call.get(10, TimeUnit.SECONDS);
-            throw new AssertionError("the call succeeded");
-        } catch (ExecutionException e) {
-            return e.getCause();
-        } catch (Exception e) {
-            throw new AssertionError(e);
         }
     }
 

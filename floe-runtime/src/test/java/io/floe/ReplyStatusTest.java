@@ -1,5 +1,6 @@
 package io.floe;
 
+import static io.floe.testing.Failures.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -11,8 +12,6 @@ import io.floe.testing.LoopbackServer;
 import io.floe.testing.StubCalculator;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -41,20 +40,9 @@ class ReplyStatusTest {
                 throw Failures.of(kind);
             }
         });
-        server.serverCommunicator(); // the adapter also has a facet-only identity:
+        // An identity registered only under a facet, for FacetNotExist.
         server.adapter().addFacet(new StubCalculator(), Identity.of("faceted"), "special");
         calc = server.proxy("calc", CalculatorPrx::uncheckedCast);
-    }
-
-    private static Throwable failureOf(CompletableFuture<?> call) {
-        try {
-            call.get(10, TimeUnit.SECONDS);
-            throw new AssertionError("the call succeeded");
-        } catch (ExecutionException e) {
-            return e.getCause();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 
     @Test
