@@ -22,6 +22,7 @@ final class FrameDecoder extends ByteToMessageDecoder {
 
     private final int messageSizeMax;
     private MessageHeader pending;
+    private boolean refused;
 
     FrameDecoder(int messageSizeMax) {
         this.messageSizeMax = messageSizeMax;
@@ -31,6 +32,19 @@ final class FrameDecoder extends ByteToMessageDecoder {
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        if (refused) {
+            in.skipBytes(in.readableBytes()); // the connection is closing after a protocol error
+            return;
+        }
+        try {
+            decodeFrames(in, out);
+        } catch (RuntimeException e) {
+            refused = true;
+            throw e;
+        }
+    }
+
+    private void decodeFrames(ByteBuf in, List<Object> out) {
         while (true) {
             if (pending == null) {
                 if (in.readableBytes() < MessageHeader.SIZE) {
