@@ -2,7 +2,11 @@ package io.floe.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.DataInputStream;
+import java.net.Socket;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -41,6 +45,29 @@ class FloeDemoServerInteropTest {
             assertThat(status).as(ours.output()).isIn(0, 143);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(PeerProcess.STOP_TIMEOUT);
             assertThat(ours.stdoutLines()).hasSize(1);
+        }
+    }
+
+    @Test
+    void onSigtermOurServerSendsCloseConnectionToAConnectedClient() throws Exception {
+        byte[] validate = {0x49, 0x63, 0x65, 0x50, 1, 0, 1, 0, 3, 0, 14, 0, 0, 0};
+        byte[] close = {0x49, 0x63, 0x65, 0x50, 1, 0, 1, 0, 4, 0, 14, 0, 0, 0};
+        try (PeerProcess ours = Repository.startFloeDemoServer();
+             Socket client = new Socket("127.0.0.1", ours.port())) {
+            client.setSoTimeout(10_000);
+            DataInputStream in = new DataInputStream(client.getInputStream());
+            byte[] first = new byte[14];
+            in.readFully(first);
+            assertThat(first).containsExactly(validate);
+
+            CompletableFuture<Integer> stopped = CompletableFuture.supplyAsync(ours::stop);
+            byte[] next = new byte[14];
+            in.readFully(next);
+            assertThat(next).containsExactly(close);
+            client.close(); // the peer's side of the graceful close
+
+            assertThat(stopped.get(PeerProcess.STOP_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS))
+                    .as(ours.output()).isIn(0, 143);
         }
     }
 }
