@@ -14,6 +14,19 @@ public interface AsyncReply {
     /** Sends the reply that {@code error} translates to (ice-protocol.md §4.4). */
     void fail(Throwable error);
 
-    /** True once a reply was claimed by either method. */
+    /** True once a reply was claimed by either method (or by the runtime, see {@link #onCancel}). */
     boolean isAnswered();
+
+    /**
+     * True once the answer would reach nobody or is no longer wanted: the connection was lost,
+     * the dispatch deadline passed, or the shutdown grace period ended (in the last two cases the
+     * runtime has already answered the client).
+     */
+    boolean isCancelled();
+
+    /**
+     * Runs {@code listener} once when the dispatch is cancelled (at once if it already is), on
+     * the adapter's dispatch executor, so the application can stop useless work.
+     */
+    void onCancel(Runnable listener);
 }

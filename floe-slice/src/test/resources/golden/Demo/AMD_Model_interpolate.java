@@ -4,9 +4,15 @@ package Demo;
 
 import io.floe.AMDCallback;
 import io.floe.AsyncReply;
+import java.util.concurrent.CompletionStage;
 
 public interface AMD_Model_interpolate extends AMDCallback {
     void ice_response(float[][] returnValue);
+
+    /** Answers with what {@code stage} completes with, as ice_response or ice_exception. */
+    default void completeWith(CompletionStage<float[][]> stage) {
+        AMDCallback._completeWith(stage, this, this::ice_response);
+    }
 
     /** The generated dispatch's callback: wraps the runtime's AsyncReply. */
     final class Reply implements AMD_Model_interpolate {
@@ -24,6 +30,16 @@ public interface AMD_Model_interpolate extends AMDCallback {
         @Override
         public void ice_exception(Exception ex) {
             reply.fail(ex);
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return reply.isCancelled();
+        }
+
+        @Override
+        public void onCancel(Runnable listener) {
+            reply.onCancel(listener);
         }
     }
 }

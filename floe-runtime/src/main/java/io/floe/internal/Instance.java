@@ -12,7 +12,13 @@ import io.floe.internal.proxy.ProxyReader;
 import io.floe.internal.transport.ConnectionSettings;
 import io.floe.internal.transport.Connector;
 import io.floe.internal.transport.NettyTransport;
-import java.util.concurrent.ExecutorService;
+import io.floe.internal.pool.ThreadPool;
+import io.floe.internal.pool.ThreadPoolSettings;
+import io.netty.util.HashedWheelTimer;
+import io.netty.util.Timer;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.lang.ref.Cleaner;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -21,8 +27,10 @@ public final class Instance {
     private final Communicator communicator;
     private final Properties properties;
     private final NettyTransport transport;
-    private final ExecutorService serverExecutor;
-    private final ExecutorService clientExecutor;
+    private final ThreadPool serverPool;
+    private final ThreadPool clientPool;
+    private final Cleaner cleaner;
+    private final HashedWheelTimer timer;
     private final Connector connector;
     private final AdapterRegistry adapters;
     private final ProxyParser proxyParser;
@@ -38,9 +46,11 @@ public final class Instance {
         this.defaultFormat = properties.getInt("Ice.Default.SlicedFormat", 0) > 0 ? FormatType.SLICED : FormatType.COMPACT;
         this.transport = new NettyTransport(Math.max(1, properties.getInt("Floe.Transport.Threads",
                 Runtime.getRuntime().availableProcessors())));
-        this.serverExecutor = ThreadPools.fixed("floe-server", properties.getInt("Ice.ThreadPool.Server.Size", 1));
-        this.clientExecutor = ThreadPools.fixed("floe-client", properties.getInt("Ice.ThreadPool.Client.Size", 1));
-        this.connector = new Connector(transport, clientExecutor, connectionSettings("Ice"));
+        this.serverPool = ThreadPool.create(ThreadPoolSettings.read(properties, "Ice.ThreadPool.Server"));
+        this.clientPool = ThreadPool.create(ThreadPoolSettings.read(properties, "Ice.ThreadPool.Client"));
+        this.cleaner = Cleaner.create(new DefaultThreadFactory("floe-cleaner", true));
+        this.timer = new HashedWheelTimer(new DefaultThreadFactory("floe-timer", true), 10, TimeUnit.MILLISECONDS);
+        this.connector = new Connector(transport, clientPool, connectionSettings("Ice"));
         this.adapters = new AdapterRegistry(this);
         this.proxyParser = new ProxyParser(this);
         this.proxyReader = new ProxyReader(this);
@@ -58,13 +68,24 @@ public final class Instance {
         return transport;
     }
 
-    public ExecutorService serverExecutor() {
-        return serverExecutor;
+    /** Dispatches the requests of adapters without a pool of their own. */
+    public ThreadPool serverPool() {
+        return serverPool;
     }
 
     /** Completes client futures and decodes replies; never the event loop. */
-    public ExecutorService clientExecutor() {
-        return clientExecutor;
+    public Executor clientExecutor() {
+        return clientPool;
+    }
+
+    /** Detects AMD callbacks dropped without an answer. */
+    public Cleaner cleaner() {
+        return cleaner;
+    }
+
+    /** Dispatch deadlines and other coarse timers. */
+    public Timer timer() {
+        return timer;
     }
 
     public Connector connector() {
@@ -128,14 +149,15 @@ public final class Instance {
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             // Connections still open are closed with the event loops below.
         }
-        serverExecutor.shutdown();
-        clientExecutor.shutdown();
+        serverPool.shutdown();
+        clientPool.shutdown();
         try {
-            serverExecutor.awaitTermination(5, TimeUnit.SECONDS);
-            clientExecutor.awaitTermination(5, TimeUnit.SECONDS);
+            serverPool.awaitTermination(5000);
+            clientPool.awaitTermination(5000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        timer.stop();
         transport.shutdown();
     }
 

@@ -79,6 +79,16 @@ public interface Calculator extends Servant {
                     public void ice_exception(Exception ex) {
                         reply.fail(ex);
                     }
+
+                    @Override
+                    public boolean isCancelled() {
+                        return reply.isCancelled();
+                    }
+
+                    @Override
+                    public void onCancel(Runnable listener) {
+                        reply.onCancel(listener);
+                    }
                 }, a, b, request.current());
             }
             case "fail" -> {

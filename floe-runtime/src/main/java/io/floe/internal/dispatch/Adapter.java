@@ -2,6 +2,7 @@ package io.floe.internal.dispatch;
 
 import io.floe.Communicator;
 import io.floe.Identity;
+import io.floe.Properties;
 import io.floe.InitializationException;
 import io.floe.ObjectAdapter;
 import io.floe.ObjectAdapterDeactivatedException;
@@ -10,6 +11,8 @@ import io.floe.Servant;
 import io.floe.internal.Instance;
 import io.floe.internal.endpoint.TcpEndpoint;
 import io.floe.internal.endpoint.Tokenizer;
+import io.floe.internal.pool.ThreadPool;
+import io.floe.internal.pool.ThreadPoolSettings;
 import io.floe.internal.proxy.InvocationMode;
 import io.floe.internal.proxy.ProxyReference;
 import io.floe.internal.transport.Acceptor;
@@ -35,31 +38,70 @@ public final class Adapter implements ObjectAdapter {
     private final Instance instance;
     private final ServantMap servants = new ServantMap();
     private final List<Acceptor> acceptors = new ArrayList<>();
+    /** Bounds the memory of pending dispatches by default; 0 lifts the bound. */
+    static final int DEFAULT_MAX_DISPATCHES = 100_000;
+
     private final int gracePeriodMillis;
+    private final ThreadPool ownPool;
+    private final DispatchLimiter limiter;
     private final AtomicBoolean deactivating = new AtomicBoolean();
     private final CountDownLatch deactivated = new CountDownLatch(1);
 
     public Adapter(Instance instance, String name, String endpoints) {
         this.name = name;
         this.instance = instance;
+        Properties properties = instance.properties();
         ConnectionSettings settings = instance.connectionSettings(name);
-        this.gracePeriodMillis = instance.properties().getInt("Floe.GracePeriod", 10) * 1000;
-        RequestDispatcher dispatcher = new RequestDispatcher(this, servants, instance.serverExecutor(),
-                instance.proxyDecoder(), instance.properties().getInt("Ice.Warn.Dispatch", 1));
+        this.gracePeriodMillis = properties.getInt(name + ".GracePeriod", 10_000);
         if (endpoints == null || endpoints.isBlank()) {
             throw new InitializationException("object adapter '" + name + "' has no endpoints (set "
                     + name + ".Endpoints)");
         }
+        this.ownPool = ThreadPoolSettings.isConfigured(properties, name + ".ThreadPool")
+                ? ThreadPool.create(ThreadPoolSettings.read(properties, name + ".ThreadPool")) : null;
+        ThreadPool pool = ownPool != null ? ownPool : instance.serverPool();
+        this.limiter = new DispatchLimiter(properties.getInt(name + ".MaxDispatches", DEFAULT_MAX_DISPATCHES));
+        limiter.connect(new DispatchLimiter.Valve() {
+            @Override
+            public void pauseReading() {
+                log.warn("object adapter '{}': {} dispatches in progress (MaxDispatches); reading paused",
+                        name, limiter.inFlight());
+                connections().forEach(Connection::pauseReading);
+            }
+
+            @Override
+            public void resumeReading() {
+                log.info("object adapter '{}': reading resumed", name);
+                connections().forEach(Connection::resumeReading);
+            }
+        });
+        RequestDispatcher dispatcher = new RequestDispatcher(this, servants, instance.proxyDecoder(), limiter,
+                properties.getInt("Ice.Warn.Dispatch", 1), instance.cleaner(), instance.timer(),
+                properties.getInt(name + ".DispatchDeadline", 0));
         try {
             for (String text : Tokenizer.splitOutsideQuotes(endpoints, ':')) {
                 TcpEndpoint endpoint = TcpEndpoint.parse(text, instance.defaultHost());
-                acceptors.add(new Acceptor(instance.transport(), endpoint, dispatcher,
-                        instance.clientExecutor(), settings));
+                acceptors.add(new Acceptor(instance.transport(), endpoint, dispatcher, pool,
+                        instance.clientExecutor(), settings, limiter::isPaused));
             }
         } catch (RuntimeException e) {
             acceptors.forEach(Acceptor::stopAccepting);
+            if (ownPool != null) {
+                ownPool.shutdown();
+            }
             throw e;
         }
+    }
+
+    private List<Connection> connections() {
+        List<Connection> all = new ArrayList<>();
+        acceptors.forEach(a -> all.addAll(a.connections()));
+        return all;
+    }
+
+    /** Dispatches counted now (decoded and not yet answered), for diagnostics and tests. */
+    public int dispatchesInProgress() {
+        return limiter.inFlight();
     }
 
     @Override
@@ -125,25 +167,49 @@ public final class Adapter implements ObjectAdapter {
         closer.start();
     }
 
+    /**
+     * Graceful deactivation (ice-protocol.md §5.2): each connection sends CloseConnection once its
+     * dispatches have answered. Past the grace period every request still pending is answered
+     * with an error (and its work cancelled), so no accepted request is left without an answer;
+     * a peer that then does not close its end within the close timeout is disconnected.
+     */
     private void closeConnections() {
-        List<Connection> connections = new ArrayList<>();
-        acceptors.forEach(a -> connections.addAll(a.connections()));
+        List<Connection> connections = connections();
         connections.forEach(Connection::closeGracefully);
-        CompletableFuture<?>[] closing = connections.stream().map(Connection::closed).toArray(CompletableFuture[]::new);
         try {
-            CompletableFuture.allOf(closing).get(gracePeriodMillis, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            log.warn("object adapter '{}': {} connection(s) still busy after {} ms; closing them",
-                    name, connections.stream().filter(c -> !c.closed().isDone()).count(), gracePeriodMillis);
-            connections.forEach(Connection::abort);
+            if (!awaitClosed(connections, gracePeriodMillis)) {
+                long pending = connections.stream().mapToLong(Connection::dispatchesInProgress).sum();
+                log.warn("object adapter '{}': {} request(s) still pending after the grace period of {} ms;"
+                        + " answering them with an error", name, pending, gracePeriodMillis);
+                ObjectAdapterDeactivatedException error = new ObjectAdapterDeactivatedException("object adapter '"
+                        + name + "' shut down: its grace period of " + gracePeriodMillis + " ms ended before this"
+                        + " request was answered");
+                connections.forEach(c -> c.answerPendingWith(error));
+                if (!awaitClosed(connections, instance.connectionSettings(name).closeTimeoutMillis() + 1000L)) {
+                    connections.forEach(Connection::abort);
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             connections.forEach(Connection::abort);
-        } catch (ExecutionException e) {
-            log.debug("object adapter '{}': error while closing", name, e);
         } finally {
+            if (ownPool != null) {
+                ownPool.shutdown();
+            }
             instance.adapters().removed(this);
             deactivated.countDown();
+        }
+    }
+
+    private static boolean awaitClosed(List<Connection> connections, long millis) throws InterruptedException {
+        CompletableFuture<?>[] closing = connections.stream().map(Connection::closed).toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(closing).get(millis, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            return true; // closed with an error is closed
         }
     }
 

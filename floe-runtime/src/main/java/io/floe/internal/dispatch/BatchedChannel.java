@@ -3,10 +3,11 @@ package io.floe.internal.dispatch;
 import io.floe.ConnectionInfo;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import java.util.concurrent.Executor;
 
 /**
- * The channel of one batched request: its batch is a single counted dispatch, so a batched
- * request neither sends a reply nor ends a dispatch of its own.
+ * The channel of one batched request: the batch as a whole is the connection's tracked
+ * dispatch, so a batched request neither is tracked nor sends a reply of its own.
  */
 record BatchedChannel(ReplyChannel connection) implements ReplyChannel {
     @Override
@@ -15,16 +16,25 @@ record BatchedChannel(ReplyChannel connection) implements ReplyChannel {
     }
 
     @Override
-    public void sendReply(ByteBuf reply) {
-        reply.release();
-    }
-
-    @Override
-    public void endDispatch() {
+    public Executor dispatchExecutor() {
+        return connection.dispatchExecutor();
     }
 
     @Override
     public ConnectionInfo info() {
         return connection.info();
+    }
+
+    @Override
+    public void track(InFlightDispatch dispatch) {
+    }
+
+    @Override
+    public void sendReply(InFlightDispatch dispatch, ByteBuf reply) {
+        reply.release();
+    }
+
+    @Override
+    public void endDispatch(InFlightDispatch dispatch) {
     }
 }

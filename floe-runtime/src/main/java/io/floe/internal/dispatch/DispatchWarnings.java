@@ -18,7 +18,7 @@ final class DispatchWarnings {
         this.level = level;
     }
 
-    void log(Incoming request, Throwable error) {
+    void log(InFlightDispatch request, Throwable error) {
         if (error instanceof UserException || level <= 0) {
             return;
         }
@@ -28,7 +28,6 @@ final class DispatchWarnings {
         if (notFound && level < 2) {
             return;
         }
-        log.warn("{} dispatch of {} on '{}' failed with {}", request.describeConnection(),
-                request.header().operation(), request.header().identity(), status, error);
+        log.warn("{} failed with {}", request.describe(), status, error);
     }
 }

@@ -3,17 +3,28 @@ package io.floe.internal.dispatch;
 import io.floe.ConnectionInfo;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import java.util.concurrent.Executor;
 
-/** What a dispatch needs from the connection its request came on. Thread-safe. */
+/**
+ * What a dispatch needs from the connection its request came on. Every accepted request is
+ * tracked from decode ({@link #track}) until its reply is handed over ({@link #sendReply}) or
+ * it ends without one ({@link #endDispatch}). Thread-safe.
+ */
 public interface ReplyChannel {
     ByteBufAllocator alloc();
 
-    /** Hands a finished reply to the event loop and ends one dispatch. Never throws. */
-    void sendReply(ByteBuf reply);
-
-    /** Ends one dispatch that sends no reply (oneway or batched). */
-    void endDispatch();
+    /** Where this connection's dispatches run (serial per connection under Serialize=1). */
+    Executor dispatchExecutor();
 
     /** Null for a collocated call. */
     ConnectionInfo info();
+
+    /** Counts a dispatch from the moment its request is decoded. Called on the event loop. */
+    void track(InFlightDispatch dispatch);
+
+    /** Writes a finished reply and then ends the dispatch. Never throws. */
+    void sendReply(InFlightDispatch dispatch, ByteBuf reply);
+
+    /** Ends a dispatch that sends no reply (oneway, batched, or its connection is gone). */
+    void endDispatch(InFlightDispatch dispatch);
 }

@@ -6,19 +6,25 @@ import io.floe.FacetNotExistException;
 import io.floe.ObjectAdapter;
 import io.floe.ObjectNotExistException;
 import io.floe.Servant;
+import io.floe.TimeoutException;
+import io.floe.UnmarshalOutOfBoundsException;
 import io.floe.encoding.InputStream;
 import io.floe.encoding.ProxyDecoder;
 import io.floe.protocol.RequestHeader;
 import io.netty.buffer.ByteBuf;
-import java.util.concurrent.Executor;
+import io.netty.util.Timer;
+import java.lang.ref.Cleaner;
+import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Turns received Request and BatchRequest bodies into dispatches. Headers are read on the
- * event loop (a malformed one is fatal to the connection, ice-protocol.md §2.10); everything
- * else, parameters included, runs on the adapter's dispatch executor.
+ * event loop (a malformed one is fatal to the connection, ice-protocol.md §2.10), where the
+ * request starts being counted; everything else, parameters included, runs on the connection's
+ * dispatch executor.
  */
 public final class RequestDispatcher {
     private static final Logger log = LoggerFactory.getLogger(RequestDispatcher.class);
@@ -26,23 +32,31 @@ public final class RequestDispatcher {
 
     private final ObjectAdapter adapter;
     private final ServantMap servants;
-    private final Executor executor;
     private final ProxyDecoder proxies;
+    private final DispatchLimiter limiter;
     private final DispatchWarnings warnings;
-
-    public RequestDispatcher(ObjectAdapter adapter, ServantMap servants, Executor executor,
-                             ProxyDecoder proxies, int warnDispatch) {
-        this.adapter = adapter;
-        this.servants = servants;
-        this.executor = executor;
-        this.proxies = proxies;
-        this.warnings = new DispatchWarnings(warnDispatch);
-    }
+    private final Cleaner cleaner;
+    private final Timer timer;
+    private final long deadlineMillis;
 
     /**
-     * Reads a Request's header from {@code body} (which this call takes ownership of) and queues
-     * its dispatch. The caller has counted one dispatch for it.
+     * @param deadlineMillis after this long an unanswered request is answered with a
+     *                       TimeoutException (0: never)
      */
+    public RequestDispatcher(ObjectAdapter adapter, ServantMap servants, ProxyDecoder proxies,
+                             DispatchLimiter limiter, int warnDispatch, Cleaner cleaner, Timer timer,
+                             long deadlineMillis) {
+        this.adapter = adapter;
+        this.servants = servants;
+        this.proxies = proxies;
+        this.limiter = limiter;
+        this.warnings = new DispatchWarnings(warnDispatch);
+        this.cleaner = cleaner;
+        this.timer = timer;
+        this.deadlineMillis = deadlineMillis;
+    }
+
+    /** Reads a Request's header from {@code body} (which this call takes ownership of) and queues its dispatch. */
     public void dispatchRequest(ReplyChannel channel, ByteBuf body) {
         RequestHeader header;
         try {
@@ -53,13 +67,8 @@ public final class RequestDispatcher {
             body.release();
             throw e;
         }
-        submit(() -> {
-            try {
-                dispatch(channel, header, body);
-            } finally {
-                body.release();
-            }
-        }, channel, body);
+        InFlightDispatch dispatch = start(channel, header);
+        submit(dispatch, body, () -> dispatch(dispatch, body));
     }
 
     /**
@@ -71,41 +80,70 @@ public final class RequestDispatcher {
         try {
             count = body.readIntLE();
             if (count < 0 || (long) count * MIN_BATCHED_REQUEST_SIZE > body.readableBytes()) {
-                throw new io.floe.UnmarshalOutOfBoundsException("batch of " + count + " requests in "
+                throw new UnmarshalOutOfBoundsException("batch of " + count + " requests in "
                         + body.readableBytes() + " bytes");
             }
         } catch (RuntimeException e) {
             body.release();
             throw e;
         }
-        submit(() -> {
+        RequestHeader batchHeader = new RequestHeader(0, io.floe.Identity.of("batch"), "", "batch of " + count,
+                io.floe.OperationMode.NORMAL, Map.of());
+        InFlightDispatch batch = start(channel, batchHeader);
+        submit(batch, body, () -> {
+            ReplyChannel batched = new BatchedChannel(channel);
+            InputStream in = new InputStream(body);
             try {
-                InputStream in = new InputStream(body);
-                for (int i = 0; i < count; i++) {
+                for (int i = 0; i < count && !batch.isAnswered(); i++) {
                     RequestHeader header = RequestHeader.read(0, in);
                     int size = body.getIntLE(body.readerIndex());
                     if (size < 6 || size > body.readableBytes()) {
-                        throw new io.floe.UnmarshalOutOfBoundsException("batched params of " + size
-                                + " bytes, " + body.readableBytes() + " left");
+                        throw new UnmarshalOutOfBoundsException("batched params of " + size + " bytes, "
+                                + body.readableBytes() + " left");
                     }
-                    dispatch(new BatchedChannel(channel), header, body.readSlice(size));
+                    dispatch(new InFlightDispatch(batched, header, null, warnings),
+                            body.readSlice(size));
                 }
             } catch (RuntimeException e) {
                 log.warn("{} malformed batch request; the rest of the batch is dropped", channel.info(), e);
             } finally {
-                body.release();
-                channel.endDispatch();
+                if (batch.claim()) {
+                    channel.endDispatch(batch);
+                }
             }
-        }, channel, body);
+        });
     }
 
-    private void submit(Runnable task, ReplyChannel channel, ByteBuf body) {
+    private InFlightDispatch start(ReplyChannel channel, RequestHeader header) {
+        limiter.acquire();
+        InFlightDispatch dispatch = new InFlightDispatch(channel, header, limiter, warnings);
+        channel.track(dispatch);
+        if (deadlineMillis > 0 && !header.isOneway()) {
+            dispatch.setDeadline(timer.newTimeout(t -> dispatch.answerInstead(new TimeoutException(
+                    "dispatch of '" + header.operation() + "' was not answered within its deadline of "
+                            + deadlineMillis + " ms")), deadlineMillis, TimeUnit.MILLISECONDS));
+        }
+        return dispatch;
+    }
+
+    private void submit(InFlightDispatch dispatch, ByteBuf body, Runnable task) {
         try {
-            executor.execute(task);
+            dispatch.channel().dispatchExecutor().execute(() -> {
+                try {
+                    // Answered while queued (deadline, shutdown grace period): nothing to run.
+                    if (!dispatch.isAnswered()) {
+                        task.run();
+                    }
+                } finally {
+                    body.release();
+                }
+            });
         } catch (RejectedExecutionException e) {
             body.release();
-            channel.endDispatch();
-            log.debug("{} request dropped: the dispatch executor is shut down", channel.info());
+            if (dispatch.claim()) {
+                dispatch.channel().endDispatch(dispatch);
+            }
+            log.debug("{} dropped: the dispatch executor is shut down", dispatch.describe());
         }
     }
 
@@ -118,11 +156,11 @@ public final class RequestDispatcher {
         return new EncodingVersion(params.getUnsignedByte(at), params.getUnsignedByte(at + 1));
     }
 
-    private void dispatch(ReplyChannel channel, RequestHeader header, ByteBuf params) {
-        Current current = new Current(adapter, channel.info(), header.identity(), header.facet(),
-                header.operation(), header.mode(), header.context(), header.requestId(),
-                peekEncoding(params));
-        Incoming request = new Incoming(channel, header, current, params, proxies, warnings);
+    private void dispatch(InFlightDispatch dispatch, ByteBuf params) {
+        RequestHeader header = dispatch.header();
+        Current current = new Current(adapter, dispatch.channel().info(), header.identity(), header.facet(),
+                header.operation(), header.mode(), header.context(), header.requestId(), peekEncoding(params));
+        Incoming request = new Incoming(dispatch, current, params, proxies, cleaner);
         try {
             Servant servant = servants.find(header.identity(), header.facet());
             if (servant == null) {

@@ -3,6 +3,7 @@ package io.floe.internal.transport;
 import io.floe.InitializationException;
 import io.floe.internal.dispatch.RequestDispatcher;
 import io.floe.internal.endpoint.TcpEndpoint;
+import io.floe.internal.pool.ThreadPool;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,7 +29,8 @@ public final class Acceptor {
 
     /** Binds at once (so the actual port is known); accepts nothing before {@link #start}. */
     public Acceptor(NettyTransport transport, TcpEndpoint requested, RequestDispatcher dispatcher,
-                    Executor completions, ConnectionSettings settings) {
+                    ThreadPool dispatchPool, Executor completions, ConnectionSettings settings,
+                    BooleanSupplier readingPaused) {
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(transport.group())
                 .channel(transport.serverChannelType())
@@ -38,7 +41,11 @@ public final class Acceptor {
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        Connection connection = Connection.accepted(dispatcher, completions, settings.closeTimeoutMillis());
+                        Connection connection = Connection.accepted(dispatcher, dispatchPool.forConnection(),
+                                completions, settings.closeTimeoutMillis());
+                        if (readingPaused.getAsBoolean()) {
+                            ch.config().setAutoRead(false); // back-pressure applies to newcomers too
+                        }
                         connections.add(connection);
                         connection.closed().whenComplete((v, e) -> connections.remove(connection));
                         ch.pipeline().addLast(

@@ -5,6 +5,7 @@ import io.floe.ConnectionInfo;
 import io.floe.ConnectionLostException;
 import io.floe.LocalException;
 import io.floe.ProtocolException;
+import io.floe.internal.dispatch.InFlightDispatch;
 import io.floe.internal.dispatch.ReplyChannel;
 import io.floe.internal.dispatch.RequestDispatcher;
 import io.floe.internal.invoke.OutgoingCall;
@@ -17,10 +18,12 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,10 +38,11 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
     private enum State { VALIDATING, ACTIVE, CLOSING, CLOSED }
 
     private final RequestDispatcher dispatcher; // null on a client connection
+    private final Executor dispatchExecutor;
     private final Executor completions;
     private final int closeTimeoutMillis;
     private final PendingRequests pending = new PendingRequests();
-    private final AtomicInteger dispatching = new AtomicInteger();
+    private final Set<InFlightDispatch> dispatches = ConcurrentHashMap.newKeySet();
     private final CompletableFuture<Connection> validated = new CompletableFuture<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private volatile State state = State.VALIDATING;
@@ -47,17 +51,20 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
     private volatile LocalException closeReason;
 
     /** A server connection: it dispatches what it receives and speaks first. */
-    static Connection accepted(RequestDispatcher dispatcher, Executor completions, int closeTimeoutMillis) {
-        return new Connection(dispatcher, completions, closeTimeoutMillis);
+    static Connection accepted(RequestDispatcher dispatcher, Executor dispatchExecutor, Executor completions,
+                               int closeTimeoutMillis) {
+        return new Connection(dispatcher, dispatchExecutor, completions, closeTimeoutMillis);
     }
 
     /** A client connection: it sends requests once the server validated it. */
     static Connection outgoing(Executor completions, int closeTimeoutMillis) {
-        return new Connection(null, completions, closeTimeoutMillis);
+        return new Connection(null, completions, completions, closeTimeoutMillis);
     }
 
-    private Connection(RequestDispatcher dispatcher, Executor completions, int closeTimeoutMillis) {
+    private Connection(RequestDispatcher dispatcher, Executor dispatchExecutor, Executor completions,
+                       int closeTimeoutMillis) {
         this.dispatcher = dispatcher;
+        this.dispatchExecutor = dispatchExecutor;
         this.completions = completions;
         this.closeTimeoutMillis = closeTimeoutMillis;
     }
@@ -125,13 +132,7 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
             body.release();
             return;
         }
-        dispatching.incrementAndGet();
-        try {
-            dispatcher.dispatchRequest(this, body);
-        } catch (RuntimeException e) {
-            endDispatch();
-            throw e;
-        }
+        dispatcher.dispatchRequest(this, body);
     }
 
     private void onBatch(ByteBuf body) {
@@ -139,13 +140,7 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
             body.release();
             return;
         }
-        dispatching.incrementAndGet();
-        try {
-            dispatcher.dispatchBatch(this, body);
-        } catch (RuntimeException e) {
-            endDispatch();
-            throw e;
-        }
+        dispatcher.dispatchBatch(this, body);
     }
 
     private void onReply(ByteBuf body) {
@@ -217,34 +212,70 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
         return sent;
     }
 
+    @Override
+    public Executor dispatchExecutor() {
+        return dispatchExecutor;
+    }
+
+    @Override
+    public void track(InFlightDispatch dispatch) {
+        dispatches.add(dispatch);
+    }
+
     /**
      * Writes the reply and ends its dispatch in one event-loop task, so a graceful close that
-     * waits for the dispatch count can never put CloseConnection ahead of this reply.
+     * waits for the dispatches can never put CloseConnection ahead of this reply.
      */
     @Override
-    public void sendReply(ByteBuf reply) {
+    public void sendReply(InFlightDispatch dispatch, ByteBuf reply) {
         Channel ch = channel;
         if (ch.eventLoop().inEventLoop()) {
-            writeReply(ch, reply);
+            writeReply(ch, dispatch, reply);
         } else {
-            ch.eventLoop().execute(() -> writeReply(ch, reply));
+            ch.eventLoop().execute(() -> writeReply(ch, dispatch, reply));
         }
     }
 
-    private void writeReply(Channel ch, ByteBuf reply) {
+    private void writeReply(Channel ch, InFlightDispatch dispatch, ByteBuf reply) {
         if (ch.isActive()) {
             ch.writeAndFlush(reply, ch.voidPromise());
         } else {
             reply.release();
         }
-        endDispatch();
+        endDispatch(dispatch);
     }
 
     @Override
-    public void endDispatch() {
-        if (dispatching.decrementAndGet() == 0 && state == State.CLOSING) {
-            channel.eventLoop().execute(this::closeIfIdle);
+    public void endDispatch(InFlightDispatch dispatch) {
+        if (dispatches.remove(dispatch)) {
+            dispatch.ended();
+            if (dispatches.isEmpty() && state == State.CLOSING) {
+                channel.eventLoop().execute(this::closeIfIdle);
+            }
         }
+    }
+
+    /** Back-pressure: stop reading requests from this connection until {@link #resumeReading}. */
+    public void pauseReading() {
+        Channel ch = channel;
+        if (ch != null) {
+            ch.config().setAutoRead(false);
+        }
+    }
+
+    public void resumeReading() {
+        Channel ch = channel;
+        if (ch != null) {
+            ch.config().setAutoRead(true);
+        }
+    }
+
+    /**
+     * The end of a shutdown's grace period: every request still pending is answered with
+     * {@code error}, and its application work is cancelled.
+     */
+    public void answerPendingWith(LocalException error) {
+        List.copyOf(dispatches).forEach(d -> d.answerInstead(error));
     }
 
     /**
@@ -290,7 +321,7 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
     }
 
     private void closeIfIdle() {
-        if (state != State.CLOSING || dispatching.get() > 0 || pending.size() > 0 || !channel.isActive()) {
+        if (state != State.CLOSING || !dispatches.isEmpty() || pending.size() > 0 || !channel.isActive()) {
             return;
         }
         channel.writeAndFlush(Messages.closeConnection(channel.alloc()));
@@ -312,7 +343,7 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (evt instanceof IdleStateEvent && dispatching.get() > 0 && state == State.ACTIVE) {
+        if (evt instanceof IdleStateEvent && !dispatches.isEmpty() && state == State.ACTIVE) {
             // Heartbeat while dispatches are pending, so a client's ACM never kills a long call
             // (ice-protocol.md §5.3).
             ctx.writeAndFlush(Messages.validateConnection(ctx.alloc()), ctx.voidPromise());
@@ -326,6 +357,8 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
         LocalException reason = closeReason != null ? closeReason : new ConnectionLostException(this + " lost");
         validated.completeExceptionally(reason);
         complete(() -> pending.failAll(reason));
+        // Nobody will read these answers: tell the applications working on them.
+        List.copyOf(dispatches).forEach(d -> d.cancel("the connection was lost: " + reason.getMessage()));
         closed.complete(null);
         ctx.fireChannelInactive();
     }
@@ -365,6 +398,6 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
 
     /** For diagnostics and tests. */
     public int dispatchesInProgress() {
-        return dispatching.get();
+        return dispatches.size();
     }
 }

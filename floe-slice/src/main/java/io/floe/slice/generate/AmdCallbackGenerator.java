@@ -34,8 +34,11 @@ final class AmdCallbackGenerator {
         String parameters = op.parameterList(op.resultComponents(), types, w);
         String asyncReply = w.use("io.floe.AsyncReply");
 
-        w.open("public interface " + name + " extends " + w.use("io.floe.AMDCallback"));
+        String amdCallback = w.use("io.floe.AMDCallback");
+        w.open("public interface " + name + " extends " + amdCallback);
         w.line("void ice_response(" + parameters + ");");
+        w.blank();
+        completeWith(def, op, amdCallback, w);
         w.blank();
         w.line("/** The generated dispatch's callback: wraps the runtime's AsyncReply. */");
         w.open("final class Reply implements " + name);
@@ -54,9 +57,40 @@ final class AmdCallbackGenerator {
         w.open("public void ice_exception(Exception ex)");
         w.line("reply.fail(ex);");
         w.close();
+        w.blank();
+        w.line("@Override");
+        w.open("public boolean isCancelled()");
+        w.line("return reply.isCancelled();");
+        w.close();
+        w.blank();
+        w.line("@Override");
+        w.open("public void onCancel(Runnable listener)");
+        w.line("reply.onCancel(listener);");
+        w.close();
         w.close();
         w.close();
         context.add(w, name);
+    }
+
+    /** The CompletionStage bridge: answers with whatever the stage completes with. */
+    private void completeWith(InterfaceDef def, OperationView op, String amdCallback, JavaWriter w) {
+        List<Value> components = op.resultComponents();
+        String stage = w.use("java.util.concurrent.CompletionStage");
+        String valueType = components.isEmpty() ? "?"
+                : op.boxedResultType(context.types(), w, Names.escape(def.name()) + ".");
+        String response;
+        if (components.isEmpty()) {
+            response = "v -> ice_response()";
+        } else if (components.size() == 1) {
+            response = "this::ice_response";
+        } else {
+            response = "r -> ice_response(" + components.stream().map(c -> "r." + c.name() + "()")
+                    .collect(java.util.stream.Collectors.joining(", ")) + ")";
+        }
+        w.line("/** Answers with what {@code stage} completes with, as ice_response or ice_exception. */");
+        w.open("default void completeWith(" + stage + "<" + valueType + "> stage)");
+        w.line(amdCallback + "._completeWith(stage, this, " + response + ");");
+        w.close();
     }
 
     private String encoder(OperationView op, JavaWriter w) {
