@@ -23,6 +23,7 @@ final class ElasticThreadPool implements ThreadPool {
     private final ThreadPoolSettings settings;
     private final ThreadPoolExecutor executor;
     private final AtomicInteger busy = new AtomicInteger();
+    private final AtomicInteger outstanding = new AtomicInteger(); // queued or running
     private final AtomicBoolean warned = new AtomicBoolean();
 
     ElasticThreadPool(ThreadPoolSettings settings) {
@@ -42,15 +43,22 @@ final class ElasticThreadPool implements ThreadPool {
 
     @Override
     public void execute(Runnable task) {
-        executor.execute(() -> {
-            int inUse = busy.incrementAndGet();
-            warnIfLow(inUse);
-            try {
-                task.run();
-            } finally {
-                busy.decrementAndGet();
-            }
-        });
+        outstanding.incrementAndGet();
+        try {
+            executor.execute(() -> {
+                int inUse = busy.incrementAndGet();
+                warnIfLow(inUse);
+                try {
+                    task.run();
+                } finally {
+                    busy.decrementAndGet();
+                    outstanding.decrementAndGet();
+                }
+            });
+        } catch (RuntimeException e) {
+            outstanding.decrementAndGet();
+            throw e;
+        }
     }
 
     private void warnIfLow(int inUse) {
@@ -90,9 +98,10 @@ final class ElasticThreadPool implements ThreadPool {
         return executor.getPoolSize();
     }
 
-    /** True when a new thread may be started because none is free. */
+    /** True when a new thread may be started because there is more work than threads. */
     private boolean shouldGrow() {
-        return executor.getPoolSize() < executor.getMaximumPoolSize() && busy.get() >= executor.getPoolSize();
+        int threads = executor.getPoolSize();
+        return threads < executor.getMaximumPoolSize() && outstanding.get() > threads;
     }
 
     private static ThreadFactory threadFactory(String prefix) {

@@ -131,11 +131,10 @@ public final class ProxyReference implements Reference {
             call.fail(e);
             return call.future();
         }
-        instance.connector().connect(endpoints.get(0)).whenComplete((connection, error) -> {
+        instance.connector().whenConnected(endpoints.get(0), (connection, error) -> {
             if (error != null) {
                 message.release();
-                call.fail(error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                        ? error.getCause() : error);
+                call.fail(error);
             } else if (oneway) {
                 connection.sendOneway(message).whenComplete((v, e) -> {
                     if (e != null) {

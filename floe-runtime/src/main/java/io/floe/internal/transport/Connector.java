@@ -13,11 +13,16 @@ import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.ConnectException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
 
 /**
  * The client's connections, one per endpoint (host and port), made on first use and shared by
@@ -28,7 +33,7 @@ public final class Connector {
     private final NettyTransport transport;
     private final Executor completions;
     private final ConnectionSettings settings;
-    private final Map<String, CompletableFuture<Connection>> connections = new ConcurrentHashMap<>();
+    private final Map<String, Slot> slots = new ConcurrentHashMap<>();
 
     public Connector(NettyTransport transport, Executor completions, ConnectionSettings settings) {
         this.transport = transport;
@@ -38,29 +43,94 @@ public final class Connector {
 
     /** A validated connection to {@code endpoint}; completes on the client executor. */
     public CompletableFuture<Connection> connect(TcpEndpoint endpoint) {
+        CompletableFuture<Connection> result = new CompletableFuture<>();
+        whenConnected(endpoint, (connection, error) -> {
+            if (error != null) {
+                result.completeExceptionally(error);
+            } else {
+                result.complete(connection);
+            }
+        });
+        return result;
+    }
+
+    /**
+     * Runs {@code action} with a validated connection to {@code endpoint}, or with the reason
+     * there is none. Actions that wait for the connection run in the order they were given, so
+     * requests issued one after the other go out in that order; once connected, an action runs at
+     * once on the caller's thread.
+     */
+    public void whenConnected(TcpEndpoint endpoint, BiConsumer<Connection, Throwable> action) {
         String key = endpoint.host() + ":" + endpoint.port();
-        while (true) {
-            CompletableFuture<Connection> existing = connections.get(key);
-            if (existing != null) {
-                if (!existing.isDone() || (!existing.isCompletedExceptionally() && existing.join().isUsable())) {
-                    return existing;
+        Slot slot = slots.computeIfAbsent(key, k -> new Slot());
+        Connection ready;
+        slot.lock.lock();
+        try {
+            ready = slot.connection != null && slot.connection.isUsable() && !slot.draining ? slot.connection : null;
+            if (ready == null) {
+                slot.waiting.add(action);
+                if (!slot.connecting && !slot.draining) {
+                    slot.connecting = true;
+                    CompletableFuture<Connection> opened = new CompletableFuture<>();
+                    opened.whenComplete((connection, error) -> connected(slot, connection, error));
+                    open(endpoint, opened);
                 }
-                connections.remove(key, existing);
-                continue;
+                return;
             }
-            CompletableFuture<Connection> created = new CompletableFuture<>();
-            if (connections.putIfAbsent(key, created) == null) {
-                open(endpoint, created);
-                created.whenComplete((c, e) -> {
-                    if (e != null) {
-                        connections.remove(key, created);
-                    } else {
-                        c.closed().whenComplete((v, x) -> connections.remove(key, created));
-                    }
-                });
-                return created;
-            }
+        } finally {
+            slot.lock.unlock();
         }
+        action.accept(ready, null);
+    }
+
+    private void connected(Slot slot, Connection connection, Throwable error) {
+        slot.lock.lock();
+        try {
+            slot.connecting = false;
+            slot.connection = connection;
+            slot.draining = true; // newcomers queue behind the waiting actions until they are all run
+        } finally {
+            slot.lock.unlock();
+        }
+        if (connection != null) {
+            connection.closed().whenComplete((v, e) -> forget(slot, connection));
+        }
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        while (true) {
+            List<BiConsumer<Connection, Throwable>> batch;
+            slot.lock.lock();
+            try {
+                if (slot.waiting.isEmpty()) {
+                    slot.draining = false;
+                    return;
+                }
+                batch = new ArrayList<>(slot.waiting);
+                slot.waiting.clear();
+            } finally {
+                slot.lock.unlock();
+            }
+            batch.forEach(action -> action.accept(connection, cause));
+        }
+    }
+
+    private void forget(Slot slot, Connection connection) {
+        slot.lock.lock();
+        try {
+            if (slot.connection == connection) {
+                slot.connection = null;
+            }
+        } finally {
+            slot.lock.unlock();
+        }
+    }
+
+    /** One endpoint's connection, and the actions waiting while it is being made. */
+    private static final class Slot {
+        final ReentrantLock lock = new ReentrantLock();
+        final List<BiConsumer<Connection, Throwable>> waiting = new ArrayList<>();
+        Connection connection;
+        boolean connecting;
+        boolean draining;
     }
 
     private void open(TcpEndpoint endpoint, CompletableFuture<Connection> result) {
@@ -119,12 +189,20 @@ public final class Connector {
      */
     public CompletableFuture<Void> closeAll() {
         CommunicatorDestroyedException reason = new CommunicatorDestroyedException("the communicator was destroyed");
-        CompletableFuture<?>[] closing = connections.values().stream()
-                .map(f -> f.thenCompose(c -> {
-                    c.closeAbandoningCalls(reason);
-                    return c.closed();
-                }).exceptionally(e -> null))
-                .toArray(CompletableFuture[]::new);
-        return CompletableFuture.allOf(closing);
+        List<CompletableFuture<Void>> closing = new ArrayList<>();
+        for (Slot slot : slots.values()) {
+            Connection connection;
+            slot.lock.lock();
+            try {
+                connection = slot.connection;
+            } finally {
+                slot.lock.unlock();
+            }
+            if (connection != null) {
+                connection.closeAbandoningCalls(reason);
+                closing.add(connection.closed());
+            }
+        }
+        return CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new));
     }
 }
