@@ -10,6 +10,7 @@ import io.floe.internal.dispatch.ReplyChannel;
 import io.floe.internal.dispatch.RequestDispatcher;
 import io.floe.internal.invoke.OutgoingCall;
 import io.floe.internal.invoke.PendingRequests;
+import io.floe.protocol.MessageType;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
@@ -18,7 +19,9 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
@@ -45,6 +48,8 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
     private final Set<InFlightDispatch> dispatches = ConcurrentHashMap.newKeySet();
     private final CompletableFuture<Connection> validated = new CompletableFuture<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private final Queue<Frame> held = new ArrayDeque<>(); // event loop only
+    private boolean readingPaused; // event loop only
     private volatile State state = State.VALIDATING;
     private volatile Channel channel;
     private volatile ConnectionInfo info;
@@ -118,29 +123,24 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         Frame frame = (Frame) msg;
         switch (frame.type()) {
-            case REQUEST -> onRequest(frame.body());
-            case BATCH_REQUEST -> onBatch(frame.body());
+            case REQUEST, BATCH_REQUEST -> onRequest(frame);
             case REPLY -> onReply(frame.body());
             case VALIDATE_CONNECTION -> onValidateConnection(frame.body());
             case CLOSE_CONNECTION -> onCloseConnection(ctx, frame.body());
         }
     }
 
-    private void onRequest(ByteBuf body) {
+    private void onRequest(Frame frame) {
         if (dispatcher == null || state != State.ACTIVE) {
             // Requests after we started closing are ignored: the peer retries (ice-protocol.md §2.10).
-            body.release();
-            return;
+            frame.body().release();
+        } else if (readingPaused) {
+            held.add(frame); // decoded from bytes already read: dispatched when reading resumes
+        } else if (frame.type() == MessageType.REQUEST) {
+            dispatcher.dispatchRequest(this, frame.body());
+        } else {
+            dispatcher.dispatchBatch(this, frame.body());
         }
-        dispatcher.dispatchRequest(this, body);
-    }
-
-    private void onBatch(ByteBuf body) {
-        if (dispatcher == null || state != State.ACTIVE) {
-            body.release();
-            return;
-        }
-        dispatcher.dispatchBatch(this, body);
     }
 
     private void onReply(ByteBuf body) {
@@ -255,18 +255,38 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
         }
     }
 
-    /** Back-pressure: stop reading requests from this connection until {@link #resumeReading}. */
+    /**
+     * Back-pressure: no request of this connection is dispatched, and nothing more is read from
+     * it, until {@link #resumeReading}. Requests already decoded wait here meanwhile.
+     */
     public void pauseReading() {
-        Channel ch = channel;
-        if (ch != null) {
-            ch.config().setAutoRead(false);
-        }
+        onEventLoop(() -> {
+            readingPaused = true;
+            channel.config().setAutoRead(false);
+        });
     }
 
     public void resumeReading() {
+        onEventLoop(() -> {
+            readingPaused = false;
+            while (!readingPaused && !held.isEmpty()) {
+                onRequest(held.poll());
+            }
+            if (!readingPaused) {
+                channel.config().setAutoRead(true);
+            }
+        });
+    }
+
+    private void onEventLoop(Runnable task) {
         Channel ch = channel;
-        if (ch != null) {
-            ch.config().setAutoRead(true);
+        if (ch == null) {
+            return;
+        }
+        if (ch.eventLoop().inEventLoop()) {
+            task.run();
+        } else {
+            ch.eventLoop().execute(task);
         }
     }
 
@@ -354,6 +374,8 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         state = State.CLOSED;
+        held.forEach(frame -> frame.body().release());
+        held.clear();
         LocalException reason = closeReason != null ? closeReason : new ConnectionLostException(this + " lost");
         validated.completeExceptionally(reason);
         complete(() -> pending.failAll(reason));
