@@ -1,12 +1,14 @@
 package io.floe.internal.dispatch;
 
 import io.floe.Communicator;
+import io.floe.DispatchInterceptor;
 import io.floe.Identity;
 import io.floe.InitializationException;
 import io.floe.ObjectAdapter;
 import io.floe.ObjectAdapterDeactivatedException;
 import io.floe.ObjectPrx;
 import io.floe.Servant;
+import io.floe.ServantLocator;
 import io.floe.internal.Instance;
 import io.floe.internal.endpoint.TcpEndpoint;
 import io.floe.internal.endpoint.Tokenizer;
@@ -171,6 +173,53 @@ public final class Adapter implements ObjectAdapter {
         List<TcpEndpoint> published = acceptors.stream().map(Acceptor::endpoint).toList();
         return new ProxyReference(instance, id, "", InvocationMode.TWOWAY, false, instance.defaultEncoding(),
                 published, "", Map.of()).toProxy();
+    }
+
+    @Override
+    public void addDefaultServant(Servant servant, String category) {
+        checkActive();
+        servants.router().locators().addDefaultServant(category, servant);
+    }
+
+    @Override
+    public Servant removeDefaultServant(String category) {
+        return servants.router().locators().removeDefaultServant(category);
+    }
+
+    @Override
+    public Servant findDefaultServant(String category) {
+        return servants.router().locators().findDefaultServant(category);
+    }
+
+    @Override
+    public void addServantLocator(ServantLocator locator, String category) {
+        checkActive();
+        servants.router().locators().addLocator(category, locator);
+    }
+
+    @Override
+    public ServantLocator removeServantLocator(String category) {
+        return servants.router().locators().removeLocator(category);
+    }
+
+    @Override
+    public ServantLocator findServantLocator(String category) {
+        return servants.router().locators().findLocator(category);
+    }
+
+    @Override
+    public void addDispatchInterceptor(DispatchInterceptor interceptor) {
+        servants.router().addInterceptor(interceptor);
+    }
+
+    @Override
+    public boolean removeDispatchInterceptor(DispatchInterceptor interceptor) {
+        return servants.router().removeInterceptor(interceptor);
+    }
+
+    /** Called once deactivation is over: its locators hear {@code deactivate}. */
+    void deactivateServantLocators() {
+        servants.router().locators().deactivateAll(name);
     }
 
     private void checkActive() {

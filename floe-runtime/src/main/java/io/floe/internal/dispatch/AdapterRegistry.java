@@ -39,6 +39,7 @@ public final class AdapterRegistry {
 
     void removed(Adapter adapter) {
         adapters.remove(adapter.name(), adapter);
+        adapter.deactivateServantLocators();
     }
 
     /**

@@ -2,10 +2,7 @@ package io.floe.internal.dispatch;
 
 import io.floe.Current;
 import io.floe.EncodingVersion;
-import io.floe.FacetNotExistException;
 import io.floe.ObjectAdapter;
-import io.floe.ObjectNotExistException;
-import io.floe.Servant;
 import io.floe.encoding.InputStream;
 import io.floe.encoding.ProxyDecoder;
 import io.floe.protocol.RequestHeader;
@@ -124,14 +121,7 @@ public final class RequestDispatcher {
                 peekEncoding(params));
         Incoming request = new Incoming(channel, header, current, params, proxies, warnings);
         try {
-            Servant servant = servants.find(header.identity(), header.facet());
-            if (servant == null) {
-                if (servants.hasIdentity(header.identity())) {
-                    throw new FacetNotExistException();
-                }
-                throw new ObjectNotExistException();
-            }
-            servant._dispatch(request);
+            servants.router().dispatch(request);
         } catch (Throwable raised) {
             request.dispatchFailed(raised);
             if (raised instanceof VirtualMachineError fatal) {
