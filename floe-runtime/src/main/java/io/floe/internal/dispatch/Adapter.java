@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +41,7 @@ public final class Adapter implements ObjectAdapter {
     private final int gracePeriodMillis;
     private final AtomicBoolean deactivating = new AtomicBoolean();
     private final CountDownLatch deactivated = new CountDownLatch(1);
+    private final AtomicInteger collocatedRequestIds = new AtomicInteger();
 
     public Adapter(Instance instance, String name, String endpoints) {
         this.name = name;
@@ -220,6 +222,33 @@ public final class Adapter implements ObjectAdapter {
     /** Called once deactivation is over: its locators hear {@code deactivate}. */
     void deactivateServantLocators() {
         servants.router().locators().deactivateAll(name);
+    }
+
+    /**
+     * Whether a proxy endpoint reaches this adapter, which still accepts: the same port and the
+     * same host text (case aside). No address resolution, so a proxy never lands here by mistake.
+     */
+    public boolean listensOn(TcpEndpoint endpoint) {
+        if (deactivating.get()) {
+            return false;
+        }
+        for (Acceptor acceptor : acceptors) {
+            TcpEndpoint own = acceptor.endpoint();
+            if (own.port() == endpoint.port() && String.valueOf(own.host()).equalsIgnoreCase(String.valueOf(endpoint.host()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The dispatcher its connections use; collocated calls go straight to it. */
+    public RequestDispatcher dispatcher() {
+        return acceptors.get(0).dispatcher();
+    }
+
+    /** A request id for a collocated twoway call: counts from 1, wraps back to 1, never 0. */
+    public int nextCollocatedRequestId() {
+        return collocatedRequestIds.updateAndGet(i -> i == Integer.MAX_VALUE ? 1 : i + 1);
     }
 
     private void checkActive() {
