@@ -225,7 +225,7 @@ public final class Adapter implements ObjectAdapter {
     }
 
     /**
-     * Whether a proxy endpoint reaches this adapter, which still accepts: the same port and the
+     * Whether a proxy endpoint reaches this adapter while it is not deactivating: the same port and the
      * same host text (case aside). No address resolution, so a proxy never lands here by mistake.
      */
     public boolean listensOn(TcpEndpoint endpoint) {
@@ -234,7 +234,8 @@ public final class Adapter implements ObjectAdapter {
         }
         for (Acceptor acceptor : acceptors) {
             TcpEndpoint own = acceptor.endpoint();
-            if (own.port() == endpoint.port() && String.valueOf(own.host()).equalsIgnoreCase(String.valueOf(endpoint.host()))) {
+            if (own.port() == endpoint.port()
+                    && String.valueOf(own.host()).equalsIgnoreCase(String.valueOf(endpoint.host()))) {
                 return true;
             }
         }
