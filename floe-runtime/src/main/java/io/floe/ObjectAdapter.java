@@ -44,4 +44,36 @@ public interface ObjectAdapter {
 
     /** A proxy for {@code id} with this adapter's endpoints. */
     ObjectPrx createProxy(Identity id);
+
+    /**
+     * Registers {@code servant} for every identity of {@code category} ("" : of any category)
+     * that has no entry in the active servant map. Raises AlreadyRegisteredException when the
+     * category has one.
+     */
+    void addDefaultServant(Servant servant, String category);
+
+    /** Removes the default servant of {@code category} and returns it; NotRegisteredException if none. */
+    Servant removeDefaultServant(String category);
+
+    /** The default servant of exactly {@code category}, or null. */
+    Servant findDefaultServant(String category);
+
+    /**
+     * Registers {@code locator} for the identities of {@code category} ("" : the default
+     * locator, for categories without their own). Raises AlreadyRegisteredException when the
+     * category has one.
+     */
+    void addServantLocator(ServantLocator locator, String category);
+
+    /** Removes the locator of {@code category} and returns it; NotRegisteredException if none. */
+    ServantLocator removeServantLocator(String category);
+
+    /** The locator of exactly {@code category}, or null. */
+    ServantLocator findServantLocator(String category);
+
+    /** Adds {@code interceptor} inside those already added; it applies to dispatches that start afterwards. */
+    void addDispatchInterceptor(DispatchInterceptor interceptor);
+
+    /** Removes {@code interceptor}; false when it was not added. */
+    boolean removeDispatchInterceptor(DispatchInterceptor interceptor);
 }

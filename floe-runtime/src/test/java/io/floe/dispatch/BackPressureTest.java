@@ -68,9 +68,7 @@ class BackPressureTest {
                     }
                 }
                 Thread.sleep(500);
-                // A connection on another event loop may slip one read's worth past the bound
-                // before its pause takes effect: at most a few per connection, never all 200.
-                assertThat(servant.parked.size()).isBetween(20, 20 + 8 * 3);
+                int dispatchedAtOnce = servant.parked.size();
 
                 CompletableFuture<Void> all = CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new));
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -81,6 +79,10 @@ class BackPressureTest {
                     }
                 }
                 assertThat(all).succeedsWithin(Duration.ofSeconds(5));
+                // Connections on different event loops may each admit one request as the bound is
+                // reached, so it holds to within the number of event loops (2 on 2 cores).
+                int eventLoops = Runtime.getRuntime().availableProcessors();
+                assertThat(dispatchedAtOnce).isBetween(20, 20 + eventLoops - 1);
             } finally {
                 clients.forEach(Communicator::destroy);
             }

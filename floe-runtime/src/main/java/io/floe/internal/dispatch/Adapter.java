@@ -1,6 +1,7 @@
 package io.floe.internal.dispatch;
 
 import io.floe.Communicator;
+import io.floe.DispatchInterceptor;
 import io.floe.Identity;
 import io.floe.Properties;
 import io.floe.InitializationException;
@@ -8,6 +9,7 @@ import io.floe.ObjectAdapter;
 import io.floe.ObjectAdapterDeactivatedException;
 import io.floe.ObjectPrx;
 import io.floe.Servant;
+import io.floe.ServantLocator;
 import io.floe.internal.Instance;
 import io.floe.internal.endpoint.TcpEndpoint;
 import io.floe.internal.endpoint.Tokenizer;
@@ -27,6 +29,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,9 +46,11 @@ public final class Adapter implements ObjectAdapter {
 
     private final int gracePeriodMillis;
     private final ThreadPool ownPool;
+    private final ThreadPool pool;
     private final DispatchLimiter limiter;
     private final AtomicBoolean deactivating = new AtomicBoolean();
     private final CountDownLatch deactivated = new CountDownLatch(1);
+    private final AtomicInteger collocatedRequestIds = new AtomicInteger();
 
     public Adapter(Instance instance, String name, String endpoints) {
         this.name = name;
@@ -59,7 +64,7 @@ public final class Adapter implements ObjectAdapter {
         }
         this.ownPool = ThreadPoolSettings.isConfigured(properties, name + ".ThreadPool")
                 ? ThreadPool.create(ThreadPoolSettings.read(properties, name + ".ThreadPool")) : null;
-        ThreadPool pool = ownPool != null ? ownPool : instance.serverPool();
+        this.pool = ownPool != null ? ownPool : instance.serverPool();
         this.limiter = new DispatchLimiter(properties.getInt(name + ".MaxDispatches", DEFAULT_MAX_DISPATCHES));
         limiter.connect(new DispatchLimiter.Valve() {
             @Override
@@ -97,6 +102,11 @@ public final class Adapter implements ObjectAdapter {
         List<Connection> all = new ArrayList<>();
         acceptors.forEach(a -> all.addAll(a.connections()));
         return all;
+    }
+
+    /** Where this adapter's requests are dispatched. */
+    public ThreadPool dispatchPool() {
+        return pool;
     }
 
     /** Dispatches counted now (decoded and not yet answered), for diagnostics and tests. */
@@ -237,6 +247,81 @@ public final class Adapter implements ObjectAdapter {
         List<TcpEndpoint> published = acceptors.stream().map(Acceptor::endpoint).toList();
         return new ProxyReference(instance, id, "", InvocationMode.TWOWAY, false, instance.defaultEncoding(),
                 published, "", Map.of()).toProxy();
+    }
+
+    @Override
+    public void addDefaultServant(Servant servant, String category) {
+        checkActive();
+        servants.router().locators().addDefaultServant(category, servant);
+    }
+
+    @Override
+    public Servant removeDefaultServant(String category) {
+        return servants.router().locators().removeDefaultServant(category);
+    }
+
+    @Override
+    public Servant findDefaultServant(String category) {
+        return servants.router().locators().findDefaultServant(category);
+    }
+
+    @Override
+    public void addServantLocator(ServantLocator locator, String category) {
+        checkActive();
+        servants.router().locators().addLocator(category, locator);
+    }
+
+    @Override
+    public ServantLocator removeServantLocator(String category) {
+        return servants.router().locators().removeLocator(category);
+    }
+
+    @Override
+    public ServantLocator findServantLocator(String category) {
+        return servants.router().locators().findLocator(category);
+    }
+
+    @Override
+    public void addDispatchInterceptor(DispatchInterceptor interceptor) {
+        servants.router().addInterceptor(interceptor);
+    }
+
+    @Override
+    public boolean removeDispatchInterceptor(DispatchInterceptor interceptor) {
+        return servants.router().removeInterceptor(interceptor);
+    }
+
+    /** Called once deactivation is over: its locators hear {@code deactivate}. */
+    void deactivateServantLocators() {
+        servants.router().locators().deactivateAll(name);
+    }
+
+    /**
+     * Whether a proxy endpoint reaches this adapter while it is not deactivating: the same port and the
+     * same host text (case aside). No address resolution, so a proxy never lands here by mistake.
+     */
+    public boolean listensOn(TcpEndpoint endpoint) {
+        if (deactivating.get()) {
+            return false;
+        }
+        for (Acceptor acceptor : acceptors) {
+            TcpEndpoint own = acceptor.endpoint();
+            if (own.port() == endpoint.port()
+                    && String.valueOf(own.host()).equalsIgnoreCase(String.valueOf(endpoint.host()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The dispatcher its connections use; collocated calls go straight to it. */
+    public RequestDispatcher dispatcher() {
+        return acceptors.get(0).dispatcher();
+    }
+
+    /** A request id for a collocated twoway call: counts from 1, wraps back to 1, never 0. */
+    public int nextCollocatedRequestId() {
+        return collocatedRequestIds.updateAndGet(i -> i == Integer.MAX_VALUE ? 1 : i + 1);
     }
 
     private void checkActive() {

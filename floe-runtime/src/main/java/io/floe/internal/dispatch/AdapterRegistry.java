@@ -4,6 +4,7 @@ import io.floe.AlreadyRegisteredException;
 import io.floe.CommunicatorDestroyedException;
 import io.floe.ObjectAdapter;
 import io.floe.internal.Instance;
+import io.floe.internal.endpoint.TcpEndpoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +18,11 @@ public final class AdapterRegistry {
     private final Map<String, Adapter> adapters = new ConcurrentHashMap<>();
     private final CountDownLatch shutdown = new CountDownLatch(1);
     private final AtomicBoolean shuttingDown = new AtomicBoolean();
+    private final boolean collocationOptimized;
 
     public AdapterRegistry(Instance instance) {
         this.instance = instance;
+        this.collocationOptimized = instance.properties().getInt("Ice.Default.CollocationOptimized", 1) > 0;
     }
 
     public ObjectAdapter create(String name, String endpoints) {
@@ -39,6 +42,25 @@ public final class AdapterRegistry {
 
     void removed(Adapter adapter) {
         adapters.remove(adapter.name(), adapter);
+        adapter.deactivateServantLocators();
+    }
+
+    /**
+     * The active adapter of this communicator that serves one of {@code endpoints}, for a
+     * collocated call; null when there is none or {@code Ice.Default.CollocationOptimized} is 0.
+     */
+    public Adapter collocatedWith(List<TcpEndpoint> endpoints) {
+        if (!collocationOptimized || adapters.isEmpty()) {
+            return null;
+        }
+        for (Adapter adapter : adapters.values()) {
+            for (TcpEndpoint endpoint : endpoints) {
+                if (adapter.listensOn(endpoint)) {
+                    return adapter;
+                }
+            }
+        }
+        return null;
     }
 
     /**

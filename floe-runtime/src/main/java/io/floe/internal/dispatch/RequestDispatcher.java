@@ -2,10 +2,7 @@ package io.floe.internal.dispatch;
 
 import io.floe.Current;
 import io.floe.EncodingVersion;
-import io.floe.FacetNotExistException;
 import io.floe.ObjectAdapter;
-import io.floe.ObjectNotExistException;
-import io.floe.Servant;
 import io.floe.TimeoutException;
 import io.floe.UnmarshalOutOfBoundsException;
 import io.floe.encoding.InputStream;
@@ -54,6 +51,11 @@ public final class RequestDispatcher {
         this.cleaner = cleaner;
         this.timer = timer;
         this.deadlineMillis = deadlineMillis;
+    }
+
+    /** True while the adapter's MaxDispatches bound is reached: connections hold new requests. */
+    public boolean isSaturated() {
+        return limiter.isPaused();
     }
 
     /** Reads a Request's header from {@code body} (which this call takes ownership of) and queues its dispatch. */
@@ -162,14 +164,7 @@ public final class RequestDispatcher {
                 header.operation(), header.mode(), header.context(), header.requestId(), peekEncoding(params));
         Incoming request = new Incoming(dispatch, current, params, proxies, cleaner);
         try {
-            Servant servant = servants.find(header.identity(), header.facet());
-            if (servant == null) {
-                if (servants.hasIdentity(header.identity())) {
-                    throw new FacetNotExistException();
-                }
-                throw new ObjectNotExistException();
-            }
-            servant._dispatch(request);
+            servants.router().dispatch(request);
         } catch (Throwable raised) {
             request.dispatchFailed(raised);
             if (raised instanceof VirtualMachineError fatal) {

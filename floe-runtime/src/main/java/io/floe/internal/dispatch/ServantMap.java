@@ -9,6 +9,12 @@ import java.util.concurrent.ConcurrentHashMap;
 /** The active servant map: servants by identity, then facet ("" is the default facet). */
 public final class ServantMap {
     private final Map<Identity, Map<String, Servant>> servants = new ConcurrentHashMap<>();
+    private final ServantRouter router = new ServantRouter(this);
+
+    /** What dispatch consults besides this map (default servants, locators) and the adapter's interceptors. */
+    public ServantRouter router() {
+        return router;
+    }
 
     public void add(Identity id, String facet, Servant servant) {
         Map<String, Servant> facets = servants.computeIfAbsent(id, k -> new ConcurrentHashMap<>());

@@ -16,7 +16,9 @@ import io.floe.encoding.FormatType;
 import io.floe.encoding.OutputStream;
 import io.floe.encoding.UserExceptionFactory;
 import io.floe.internal.Instance;
+import io.floe.internal.dispatch.Adapter;
 import io.floe.internal.endpoint.TcpEndpoint;
+import io.floe.internal.invoke.CollocatedInvocation;
 import io.floe.internal.invoke.OutgoingCall;
 import io.floe.internal.invoke.RequestEncoder;
 import io.floe.protocol.RequestHeader;
@@ -111,6 +113,12 @@ public final class ProxyReference implements Reference {
     public <R> CompletableFuture<R> invoke(String operation, OperationMode opMode, FormatType format,
                                            Encoder params, Decoder<R> results,
                                            UserExceptionFactory exceptions, Map<String, String> callContext) {
+        Adapter collocated = instance.adapters().collocatedWith(endpoints);
+        if (collocated != null) {
+            return CollocatedInvocation.invoke(instance, collocated,
+                    new CollocatedInvocation.Target(identity, facet, mode != InvocationMode.TWOWAY, encoding, context),
+                    operation, opMode, format, params, results, exceptions, callContext);
+        }
         OutgoingCall<R> call = new OutgoingCall<>(operation, results, exceptions, instance.proxyDecoder());
         if (endpoints.isEmpty()) {
             call.fail(new NoEndpointException("proxy '" + this + "' has no endpoints (locators are not supported yet)"));

@@ -25,12 +25,14 @@ import java.util.concurrent.TimeUnit;
 public final class Acceptor {
     private final Channel serverChannel;
     private final TcpEndpoint endpoint;
+    private final RequestDispatcher dispatcher;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
 
     /** Binds at once (so the actual port is known); accepts nothing before {@link #start}. */
     public Acceptor(NettyTransport transport, TcpEndpoint requested, RequestDispatcher dispatcher,
                     ThreadPool dispatchPool, Executor completions, ConnectionSettings settings,
                     BooleanSupplier readingPaused) {
+        this.dispatcher = dispatcher;
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(transport.group())
                 .channel(transport.serverChannelType())
@@ -70,6 +72,11 @@ public final class Acceptor {
     /** The endpoint it listens on, with the actual port. */
     public TcpEndpoint endpoint() {
         return endpoint;
+    }
+
+    /** The dispatcher of the adapter it accepts for. */
+    public RequestDispatcher dispatcher() {
+        return dispatcher;
     }
 
     public void start() {

@@ -134,8 +134,13 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
         if (dispatcher == null || state != State.ACTIVE) {
             // Requests after we started closing are ignored: the peer retries (ice-protocol.md §2.10).
             frame.body().release();
-        } else if (readingPaused) {
-            held.add(frame); // decoded from bytes already read: dispatched when reading resumes
+        } else if (readingPaused || dispatcher.isSaturated()) {
+            // Decoded from bytes already read: dispatched when the adapter resumes reading.
+            if (!readingPaused) {
+                readingPaused = true;
+                channel.config().setAutoRead(false);
+            }
+            held.add(frame);
         } else if (frame.type() == MessageType.REQUEST) {
             dispatcher.dispatchRequest(this, frame.body());
         } else {

@@ -1,0 +1,80 @@
+package io.floe.internal.invoke;
+
+import io.floe.CommunicatorDestroyedException;
+import io.floe.ConnectionInfo;
+import io.floe.internal.dispatch.InFlightDispatch;
+import io.floe.internal.dispatch.ReplyChannel;
+import io.floe.protocol.MessageHeader;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.PooledByteBufAllocator;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * The reply path of one collocated call: the encoded reply completes the waiting call on the
+ * client executor, as a reply read from a connection would, with no connection in between.
+ */
+final class CollocatedChannel implements ReplyChannel {
+    private static final int REPLY_PREFIX = MessageHeader.SIZE + 4; // header, request id
+
+    private final OutgoingCall<?> call; // null for a oneway call
+    private final Executor completions;
+    private final Executor dispatchExecutor;
+
+    CollocatedChannel(OutgoingCall<?> call, Executor completions, Executor dispatchExecutor) {
+        this.call = call;
+        this.completions = completions;
+        this.dispatchExecutor = dispatchExecutor;
+    }
+
+    @Override
+    public Executor dispatchExecutor() {
+        return dispatchExecutor;
+    }
+
+    /** A collocated dispatch belongs to no connection: only the adapter's limiter counts it. */
+    @Override
+    public void track(InFlightDispatch dispatch) {
+    }
+
+    @Override
+    public ByteBufAllocator alloc() {
+        return PooledByteBufAllocator.DEFAULT;
+    }
+
+    @Override
+    public void sendReply(InFlightDispatch dispatch, ByteBuf reply) {
+        dispatch.ended();
+        if (call == null) {
+            reply.release();
+            return;
+        }
+        reply.skipBytes(REPLY_PREFIX);
+        complete(() -> call.complete(reply));
+    }
+
+    /** A twoway call ends without a reply only when its dispatch was refused. */
+    @Override
+    public void endDispatch(InFlightDispatch dispatch) {
+        dispatch.ended();
+        if (call != null) {
+            complete(() -> call.fail(new CommunicatorDestroyedException(
+                    "collocated request " + call.operation() + " dropped: the dispatch executor is shut down")));
+        }
+    }
+
+    @Override
+    public ConnectionInfo info() {
+        return null;
+    }
+
+    // Inline once the client executor is shut down, so no call is left waiting.
+    private void complete(Runnable task) {
+        try {
+            completions.execute(task);
+        } catch (RejectedExecutionException e) {
+            task.run();
+        }
+    }
+}
