@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Tests the public command lines through the launcher itself, as users and scripts run them:
 # ./floe help, ./floe slice, ./floe demo-server (its single "ready <endpoint>" line and its stop on
-# SIGTERM), ./floe demo-client and ./floe demo. Everything on 127.0.0.1; every wait is bounded.
+# SIGTERM), ./floe demo-client, ./floe demo and ./floe bench-server (ready line, Ice greeting, SIGTERM). Everything on 127.0.0.1; every wait is bounded.
 # Ends with a line "N passed, M failed"; exits 0 only when nothing failed.
 set -uo pipefail
 
@@ -98,6 +98,56 @@ if [[ -n "$port" ]]; then
         ok "floe demo-server's stdout is the single ready line"
     else
         fail "floe demo-server's stdout is the single ready line" "$(cat "$WORK/server.out")"
+    fi
+fi
+
+# --- bench-server: "ready <endpoint>" with the actual port, speaks Ice, stops on SIGTERM -------
+"$FLOE" bench-server --Bench.Endpoints="tcp -h 127.0.0.1 -p 0" --Ice.ThreadPool.Server.Size=1 \
+    >"$WORK/bench.out" 2>"$WORK/bench.err" &
+SERVER_PID=$!
+port=""
+for _ in $(seq 1 600); do
+    port="$(sed -n 's/^ready tcp -h 127\.0\.0\.1 -p \([0-9][0-9]*\) -t 60000$/\1/p' "$WORK/bench.out")"
+    [[ -n "$port" ]] && break
+    kill -0 "$SERVER_PID" 2>/dev/null || break
+    sleep 0.1
+done
+if [[ -n "$port" && "$port" != 0 ]]; then
+    ok "floe bench-server prints 'ready <endpoint>' with the actual port"
+else
+    fail "floe bench-server prints 'ready <endpoint>' with the actual port" "stdout: $(cat "$WORK/bench.out"), stderr: $(tail -5 "$WORK/bench.err")"
+fi
+
+if [[ -n "$port" ]]; then
+    # An Ice server speaks first: ValidateConnection starts with the magic "IceP" (ice-protocol.md §5.1).
+    greeting="$(timeout 10 bash -c "exec 3<>/dev/tcp/127.0.0.1/$port && head -c 4 <&3" 2>/dev/null)"
+    if [[ "$greeting" == "IceP" ]]; then
+        ok "floe bench-server greets a new connection with ValidateConnection"
+    else
+        fail "floe bench-server greets a new connection with ValidateConnection" "read '$greeting'"
+    fi
+
+    kill -TERM "$SERVER_PID"
+    for _ in $(seq 1 100); do
+        kill -0 "$SERVER_PID" 2>/dev/null || break
+        sleep 0.1
+    done
+    if kill -0 "$SERVER_PID" 2>/dev/null; then
+        fail "floe bench-server stops within 10 s of SIGTERM" "still running"
+    else
+        wait "$SERVER_PID"
+        status=$?
+        if [[ $status -eq 0 || $status -eq 143 ]]; then
+            ok "floe bench-server stops within 10 s of SIGTERM with status 0 or 143"
+        else
+            fail "floe bench-server stops within 10 s of SIGTERM with status 0 or 143" "status $status"
+        fi
+    fi
+    SERVER_PID=""
+    if [[ "$(wc -l <"$WORK/bench.out")" -eq 1 ]]; then
+        ok "floe bench-server's stdout is the single ready line"
+    else
+        fail "floe bench-server's stdout is the single ready line" "$(cat "$WORK/bench.out")"
     fi
 fi
 
