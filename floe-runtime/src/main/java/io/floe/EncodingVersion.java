@@ -11,6 +11,17 @@ public record EncodingVersion(int major, int minor) {
         }
     }
 
+    /** The shared constant for 1.0 and 1.1, a new value otherwise: decoding allocates nothing for them. */
+    public static EncodingVersion of(int major, int minor) {
+        if (major == 1 && minor == 1) {
+            return V1_1;
+        }
+        if (major == 1 && minor == 0) {
+            return V1_0;
+        }
+        return new EncodingVersion(major, minor);
+    }
+
     /** What Floe reads and writes: major 1, minor up to 1. */
     public boolean isSupported() {
         return major == 1 && minor <= 1;

@@ -253,7 +253,7 @@ public final class InputStream {
             throw new UnmarshalOutOfBoundsException(
                     "encapsulation of " + size + " bytes, " + (remaining() + 4) + " left");
         }
-        EncodingVersion encoding = new EncodingVersion(buf.readUnsignedByte(), buf.readUnsignedByte());
+        EncodingVersion encoding = EncodingVersion.of(buf.readUnsignedByte(), buf.readUnsignedByte());
         if (!encoding.isSupported()) {
             throw new UnsupportedEncodingException(
                     "encapsulation encoding: " + encoding + " (expected: 1.0 or 1.1)");
@@ -291,7 +291,7 @@ public final class InputStream {
             throw new UnmarshalOutOfBoundsException("encapsulation size: " + size + ", "
                     + (remaining() + 4) + " bytes left");
         }
-        EncodingVersion encoding = new EncodingVersion(buf.readUnsignedByte(), buf.readUnsignedByte());
+        EncodingVersion encoding = EncodingVersion.of(buf.readUnsignedByte(), buf.readUnsignedByte());
         buf.skipBytes(size - 6);
         return encoding;
     }

@@ -11,11 +11,12 @@ import io.floe.protocol.ReplyStatus;
 import io.floe.protocol.RequestHeader;
 import io.netty.buffer.ByteBuf;
 import io.netty.util.Timeout;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,11 +33,26 @@ public final class InFlightDispatch {
     private final RequestHeader header;
     private final DispatchLimiter limiter;
     private final DispatchWarnings warnings;
-    private final AtomicBoolean answered = new AtomicBoolean();
-    private final AtomicBoolean ended = new AtomicBoolean();
-    private final ReentrantLock lock = new ReentrantLock();
-    private List<Runnable> cancelListeners;
-    private volatile String cancelReason;
+    private static final VarHandle ANSWERED;
+    private static final VarHandle ENDED;
+    private static final VarHandle CANCELLATION;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            ANSWERED = lookup.findVarHandle(InFlightDispatch.class, "answered", boolean.class);
+            ENDED = lookup.findVarHandle(InFlightDispatch.class, "ended", boolean.class);
+            CANCELLATION = lookup.findVarHandle(InFlightDispatch.class, "cancellation", Object.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    // Plain fields behind VarHandles: one object per request, no atomics or locks beside it.
+    private volatile boolean answered;
+    private volatile boolean ended;
+    /** null, the listeners waiting (a List), or the reason it was cancelled (a String). */
+    private volatile Object cancellation;
     private volatile Timeout deadline;
     private volatile EncodingVersion encoding = EncodingVersion.V1_1;
     private volatile FormatType format = FormatType.DEFAULT;
@@ -83,11 +99,11 @@ public final class InFlightDispatch {
 
     /** Takes the right to answer; true once. */
     boolean claim() {
-        return answered.compareAndSet(false, true);
+        return ANSWERED.compareAndSet(this, false, true);
     }
 
     public boolean isAnswered() {
-        return answered.get();
+        return answered;
     }
 
     /** Sends status OK; the caller has claimed the answer. */
@@ -155,7 +171,7 @@ public final class InFlightDispatch {
 
     /** Called by the channel once, when the reply was handed over or the dispatch ended. */
     public void ended() {
-        if (ended.compareAndSet(false, true)) {
+        if (ENDED.compareAndSet(this, false, true)) {
             Timeout timer = deadline;
             if (timer != null) {
                 timer.cancel();
@@ -169,46 +185,47 @@ public final class InFlightDispatch {
     // Cancellation: the answer would reach nobody, or is no longer wanted.
 
     boolean isCancelled() {
-        return cancelReason != null;
+        return cancellation instanceof String;
     }
 
     String cancelReason() {
-        return cancelReason;
+        return cancellation instanceof String reason ? reason : null;
     }
 
     /** Runs {@code listener} on the dispatch executor once cancelled (at once if already so). */
     void onCancel(Runnable listener) {
-        lock.lock();
-        try {
-            if (cancelReason == null) {
-                if (cancelListeners == null) {
-                    cancelListeners = new ArrayList<>(1);
-                }
-                cancelListeners.add(listener);
+        while (true) {
+            Object state = cancellation;
+            if (state instanceof String) {
+                runListener(listener);
                 return;
             }
-        } finally {
-            lock.unlock();
+            List<Runnable> listeners = new ArrayList<>(state == null ? List.of() : asListeners(state));
+            listeners.add(listener);
+            if (CANCELLATION.compareAndSet(this, state, listeners)) {
+                return;
+            }
         }
-        runListener(listener);
     }
 
     public void cancel(String reason) {
-        List<Runnable> listeners;
-        lock.lock();
-        try {
-            if (cancelReason != null) {
+        while (true) {
+            Object state = cancellation;
+            if (state instanceof String) {
                 return;
             }
-            cancelReason = reason == null ? "cancelled" : reason;
-            listeners = cancelListeners;
-            cancelListeners = null;
-        } finally {
-            lock.unlock();
+            if (CANCELLATION.compareAndSet(this, state, reason == null ? "cancelled" : reason)) {
+                if (state != null) {
+                    asListeners(state).forEach(this::runListener);
+                }
+                return;
+            }
         }
-        if (listeners != null) {
-            listeners.forEach(this::runListener);
-        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Runnable> asListeners(Object state) {
+        return (List<Runnable>) state;
     }
 
     private void runListener(Runnable listener) {

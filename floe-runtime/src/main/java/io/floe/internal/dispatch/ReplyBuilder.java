@@ -23,7 +23,7 @@ final class ReplyBuilder {
     private final OutputStream out;
 
     ReplyBuilder(ByteBufAllocator alloc, int requestId, ReplyStatus status, FormatType format) {
-        this.buf = alloc.ioBuffer(256);
+        this.buf = alloc.ioBuffer(128);
         this.headerStart = MessageHeader.write(buf, MessageType.REPLY, CompressionStatus.NONE);
         buf.writeIntLE(requestId);
         buf.writeByte(status.code());

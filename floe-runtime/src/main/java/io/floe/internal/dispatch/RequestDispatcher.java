@@ -155,7 +155,7 @@ public final class RequestDispatcher {
             return null;
         }
         int at = params.readerIndex() + 4;
-        return new EncodingVersion(params.getUnsignedByte(at), params.getUnsignedByte(at + 1));
+        return EncodingVersion.of(params.getUnsignedByte(at), params.getUnsignedByte(at + 1));
     }
 
     private void dispatch(InFlightDispatch dispatch, ByteBuf params) {

@@ -33,7 +33,7 @@ public final class ProxyReader implements ProxyDecoder {
             if (protocolMajor != 1 || protocolMinor != 0) {
                 throw new MarshalException("proxy protocol " + protocolMajor + "." + protocolMinor + " (expected: 1.0)");
             }
-            encoding = new EncodingVersion(in.readByte() & 0xff, in.readByte() & 0xff);
+            encoding = EncodingVersion.of(in.readByte() & 0xff, in.readByte() & 0xff);
         }
         int count = in.readAndCheckSeqSize(8);
         List<TcpEndpoint> endpoints = new ArrayList<>(count);

@@ -8,8 +8,6 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.handler.flush.FlushConsolidationHandler;
-import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Set;
@@ -44,17 +42,14 @@ public final class Acceptor {
                     @Override
                     protected void initChannel(Channel ch) {
                         Connection connection = Connection.accepted(dispatcher, dispatchPool.forConnection(),
-                                completions, settings.closeTimeoutMillis());
+                                completions, settings.closeTimeoutMillis(), transport.replyWriter(ch.eventLoop()));
                         if (readingPaused.getAsBoolean()) {
                             ch.config().setAutoRead(false); // back-pressure applies to newcomers too
                         }
                         connections.add(connection);
                         connection.closed().whenComplete((v, e) -> connections.remove(connection));
                         ch.pipeline().addLast(
-                                // Replies completed in one event-loop turn go out in one flush.
-                                new FlushConsolidationHandler(256, true),
                                 new FrameDecoder(settings.messageSizeMax()),
-                                new IdleStateHandler(0, settings.heartbeatMillis(), 0, TimeUnit.MILLISECONDS),
                                 connection);
                     }
                 });

@@ -17,7 +17,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -48,7 +47,10 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
     private final Set<InFlightDispatch> dispatches = ConcurrentHashMap.newKeySet();
     private final CompletableFuture<Connection> validated = new CompletableFuture<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
-    private final Queue<Frame> held = new ArrayDeque<>(); // event loop only
+    private final ReplyWriter replies;
+    private Queue<Frame> held; // event loop only; made when first needed
+    private boolean flushDue; // event loop only
+    private volatile long lastWriteNanos = System.nanoTime();
     private boolean readingPaused; // event loop only
     private volatile State state = State.VALIDATING;
     private volatile Channel channel;
@@ -57,18 +59,19 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
 
     /** A server connection: it dispatches what it receives and speaks first. */
     static Connection accepted(RequestDispatcher dispatcher, Executor dispatchExecutor, Executor completions,
-                               int closeTimeoutMillis) {
-        return new Connection(dispatcher, dispatchExecutor, completions, closeTimeoutMillis);
+                               int closeTimeoutMillis, ReplyWriter replies) {
+        return new Connection(dispatcher, dispatchExecutor, completions, closeTimeoutMillis, replies);
     }
 
     /** A client connection: it sends requests once the server validated it. */
     static Connection outgoing(Executor completions, int closeTimeoutMillis) {
-        return new Connection(null, completions, completions, closeTimeoutMillis);
+        return new Connection(null, completions, completions, closeTimeoutMillis, null);
     }
 
     private Connection(RequestDispatcher dispatcher, Executor dispatchExecutor, Executor completions,
-                       int closeTimeoutMillis) {
+                       int closeTimeoutMillis, ReplyWriter replies) {
         this.dispatcher = dispatcher;
+        this.replies = replies;
         this.dispatchExecutor = dispatchExecutor;
         this.completions = completions;
         this.closeTimeoutMillis = closeTimeoutMillis;
@@ -139,6 +142,9 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
             if (!readingPaused) {
                 readingPaused = true;
                 channel.config().setAutoRead(false);
+            }
+            if (held == null) {
+                held = new ArrayDeque<>();
             }
             held.add(frame);
         } else if (frame.type() == MessageType.REQUEST) {
@@ -228,26 +234,43 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
     }
 
     /**
-     * Writes the reply and ends its dispatch in one event-loop task, so a graceful close that
-     * waits for the dispatches can never put CloseConnection ahead of this reply.
+     * Hands the reply to the event loop, which writes it and then ends the dispatch, so a
+     * graceful close that waits for the dispatches can never put CloseConnection ahead of it.
      */
     @Override
     public void sendReply(InFlightDispatch dispatch, ByteBuf reply) {
         Channel ch = channel;
         if (ch.eventLoop().inEventLoop()) {
-            writeReply(ch, dispatch, reply);
+            if (writeReply(dispatch, reply)) {
+                flushReplies();
+            }
         } else {
-            ch.eventLoop().execute(() -> writeReply(ch, dispatch, reply));
+            replies.enqueue(this, dispatch, reply);
         }
     }
 
-    private void writeReply(Channel ch, InFlightDispatch dispatch, ByteBuf reply) {
-        if (ch.isActive()) {
-            ch.writeAndFlush(reply, ch.voidPromise());
+    /** Event loop: writes without flushing; true when a flush is now due. */
+    boolean writeReply(InFlightDispatch dispatch, ByteBuf reply) {
+        Channel ch = channel;
+        boolean written = ch.isActive();
+        if (written) {
+            ch.write(reply, ch.voidPromise());
+            lastWriteNanos = System.nanoTime();
         } else {
             reply.release();
         }
         endDispatch(dispatch);
+        if (written && !flushDue) {
+            flushDue = true;
+            return true;
+        }
+        return false;
+    }
+
+    /** Event loop. */
+    void flushReplies() {
+        flushDue = false;
+        channel.flush();
     }
 
     @Override
@@ -274,7 +297,7 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
     public void resumeReading() {
         onEventLoop(() -> {
             readingPaused = false;
-            while (!readingPaused && !held.isEmpty()) {
+            while (!readingPaused && held != null && !held.isEmpty()) {
                 onRequest(held.poll());
             }
             if (!readingPaused) {
@@ -366,21 +389,28 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
         }
     }
 
-    @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (evt instanceof IdleStateEvent && !dispatches.isEmpty() && state == State.ACTIVE) {
-            // Heartbeat while dispatches are pending, so a client's ACM never kills a long call
-            // (ice-protocol.md §5.3).
-            ctx.writeAndFlush(Messages.validateConnection(ctx.alloc()), ctx.voidPromise());
+    /**
+     * Sends a heartbeat when dispatches are pending and nothing was written for {@code idleNanos},
+     * so a client's ACM never kills a long call (ice-protocol.md §5.3). Any thread.
+     */
+    public void heartbeatIfIdle(long nowNanos, long idleNanos) {
+        if (state == State.ACTIVE && !dispatches.isEmpty() && nowNanos - lastWriteNanos >= idleNanos) {
+            onEventLoop(() -> {
+                if (state == State.ACTIVE) {
+                    lastWriteNanos = System.nanoTime();
+                    channel.writeAndFlush(Messages.validateConnection(channel.alloc()), channel.voidPromise());
+                }
+            });
         }
-        ctx.fireUserEventTriggered(evt);
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         state = State.CLOSED;
-        held.forEach(frame -> frame.body().release());
-        held.clear();
+        if (held != null) {
+            held.forEach(frame -> frame.body().release());
+            held.clear();
+        }
         LocalException reason = closeReason != null ? closeReason : new ConnectionLostException(this + " lost");
         validated.completeExceptionally(reason);
         complete(() -> pending.failAll(reason));

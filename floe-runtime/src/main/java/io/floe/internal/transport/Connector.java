@@ -10,8 +10,6 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
-import io.netty.handler.flush.FlushConsolidationHandler;
-import io.netty.handler.timeout.IdleStateHandler;
 import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.List;
@@ -145,10 +143,7 @@ public final class Connector {
                     @Override
                     protected void initChannel(Channel ch) {
                         ch.pipeline().addLast(
-                                // Replies completed in one event-loop turn go out in one flush.
-                                new FlushConsolidationHandler(256, true),
                                 new FrameDecoder(settings.messageSizeMax()),
-                                new IdleStateHandler(0, settings.heartbeatMillis(), 0, TimeUnit.MILLISECONDS),
                                 connection);
                     }
                 });

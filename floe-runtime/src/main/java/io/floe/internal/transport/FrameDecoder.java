@@ -21,6 +21,8 @@ final class FrameDecoder extends ByteToMessageDecoder {
     private static final Logger log = LoggerFactory.getLogger(FrameDecoder.class);
 
     private final int messageSizeMax;
+    private static final int COPY_THRESHOLD = 1024;
+
     private MessageHeader pending;
     private boolean refused;
 
@@ -68,7 +70,9 @@ final class FrameDecoder extends ByteToMessageDecoder {
             }
             MessageHeader header = pending;
             pending = null;
-            ByteBuf body = in.readRetainedSlice(bodySize);
+            // A small body is copied out, so the read buffer it came in (kilobytes) is not kept
+            // alive while the request waits for its dispatch; a large one is sliced, not copied.
+            ByteBuf body = bodySize <= COPY_THRESHOLD ? in.readBytes(bodySize) : in.readRetainedSlice(bodySize);
             out.add(toFrame(header, body));
         }
     }

@@ -1,6 +1,7 @@
 package io.floe.internal.transport;
 
 import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -13,6 +14,9 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,11 +27,20 @@ import java.util.concurrent.TimeUnit;
 public final class NettyTransport {
     private final EventLoopGroup group;
     private final boolean epoll;
+    private final Map<EventExecutor, ReplyWriter> replyWriters = new IdentityHashMap<>();
 
     public NettyTransport(int threads) {
         this.epoll = Epoll.isAvailable();
         IoHandlerFactory handlers = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         this.group = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("floe-io", true), handlers);
+        for (EventExecutor loop : group) {
+            replyWriters.put(loop, new ReplyWriter((EventLoop) loop));
+        }
+    }
+
+    /** The reply writer of the connections on {@code loop}. */
+    ReplyWriter replyWriter(EventLoop loop) {
+        return replyWriters.get(loop);
     }
 
     public EventLoopGroup group() {
