@@ -44,8 +44,9 @@ public final class Instance {
         this.properties = properties;
         this.defaultEncoding = parseEncoding(properties.get("Ice.Default.EncodingVersion", "1.1"));
         this.defaultFormat = properties.getInt("Ice.Default.SlicedFormat", 0) > 0 ? FormatType.SLICED : FormatType.COMPACT;
+        // Half the cores for I/O: the dispatch threads and the application need the rest.
         this.transport = new NettyTransport(Math.max(1, properties.getInt("Floe.Transport.Threads",
-                Runtime.getRuntime().availableProcessors())));
+                Runtime.getRuntime().availableProcessors() / 2)));
         this.serverPool = ThreadPool.create(ThreadPoolSettings.read(properties, "Ice.ThreadPool.Server"));
         this.clientPool = ThreadPool.create(ThreadPoolSettings.read(properties, "Ice.ThreadPool.Client"));
         this.cleaner = Cleaner.create(new DefaultThreadFactory("floe-cleaner", true));

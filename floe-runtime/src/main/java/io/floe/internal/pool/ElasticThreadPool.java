@@ -100,6 +100,9 @@ final class ElasticThreadPool implements ThreadPool {
 
     /** True when a new thread may be started because there is more work than threads. */
     private boolean shouldGrow() {
+        if (settings.size() == settings.sizeMax()) {
+            return false; // a fixed pool never grows (and getPoolSize takes the executor's lock)
+        }
         int threads = executor.getPoolSize();
         return threads < executor.getMaximumPoolSize() && outstanding.get() > threads;
     }

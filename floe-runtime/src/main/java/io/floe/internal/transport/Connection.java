@@ -92,7 +92,12 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
 
     @Override
     public ConnectionInfo info() {
-        return info;
+        ConnectionInfo known = info;
+        if (known == null && channel != null && channel.remoteAddress() != null) {
+            known = describe(channel); // made when first asked for: most connections never are
+            info = known;
+        }
+        return known;
     }
 
     @Override
@@ -102,7 +107,8 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
 
     @Override
     public String toString() {
-        return info == null ? "connection (not connected)" : "connection " + info;
+        ConnectionInfo known = info();
+        return known == null ? "connection (not connected)" : "connection " + known;
     }
 
     @Override
@@ -112,7 +118,6 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        info = describe(channel);
         if (dispatcher != null) {
             // The server speaks first (ice-protocol.md §5.1).
             ctx.writeAndFlush(Messages.validateConnection(ctx.alloc()));
@@ -413,9 +418,14 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
         }
         LocalException reason = closeReason != null ? closeReason : new ConnectionLostException(this + " lost");
         validated.completeExceptionally(reason);
-        complete(() -> pending.failAll(reason));
+        if (pending.size() > 0) {
+            complete(() -> pending.failAll(reason));
+        }
         // Nobody will read these answers: tell the applications working on them.
-        List.copyOf(dispatches).forEach(d -> d.cancel("the connection was lost: " + reason.getMessage()));
+        if (!dispatches.isEmpty()) {
+            String why = "the connection was lost: " + reason.getMessage();
+            List.copyOf(dispatches).forEach(d -> d.cancel(why));
+        }
         closed.complete(null);
         ctx.fireChannelInactive();
     }

@@ -5,14 +5,19 @@ import io.floe.protocol.MessageHeader;
 import io.floe.protocol.MessageType;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
 
 /** The two bodyless messages. */
 final class Messages {
     private Messages() {
     }
 
+    // Sent to every new connection and as every heartbeat: one shared, read-only copy.
+    private static final ByteBuf VALIDATE_CONNECTION = Unpooled.unreleasableBuffer(
+            headerOnly(Unpooled.buffer(MessageHeader.SIZE), MessageType.VALIDATE_CONNECTION).asReadOnly());
+
     static ByteBuf validateConnection(ByteBufAllocator alloc) {
-        return headerOnly(alloc, MessageType.VALIDATE_CONNECTION);
+        return VALIDATE_CONNECTION.duplicate();
     }
 
     static ByteBuf closeConnection(ByteBufAllocator alloc) {
@@ -20,7 +25,10 @@ final class Messages {
     }
 
     private static ByteBuf headerOnly(ByteBufAllocator alloc, MessageType type) {
-        ByteBuf buf = alloc.buffer(MessageHeader.SIZE);
+        return headerOnly(alloc.buffer(MessageHeader.SIZE), type);
+    }
+
+    private static ByteBuf headerOnly(ByteBuf buf, MessageType type) {
         MessageHeader.write(buf, type, CompressionStatus.NONE);
         return buf;
     }
