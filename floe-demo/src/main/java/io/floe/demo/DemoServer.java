@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
  * Serves {@code Demo::Model} as identity {@code model} with a {@link QueuedModel} and its
  * {@link JobQueue}. Properties: {@code Model.Endpoints} (default
  * {@value #DEFAULT_ENDPOINT}), {@code Demo.Workers} (job-queue threads, default 2),
+ * {@code Demo.QueueMax} (jobs that may wait at once, default 100,000; past it a request is
+ * answered at once with an error saying the queue is full),
  * {@code Demo.WorkMillis} (pretended work per job, default 0), and any {@code Ice.*} property
  * of the runtime ({@code Ice.ThreadPool.Server.Size} defaults to 1 dispatch thread).
  *
@@ -50,7 +52,8 @@ public final class DemoServer implements AutoCloseable {
         int workers = properties.getInt("Demo.Workers", 2);
         Duration workTime = Duration.ofMillis(properties.getInt("Demo.WorkMillis", 0));
 
-        JobQueue queue = new JobQueue("demo-worker", workers);
+        int queueMax = properties.getInt("Demo.QueueMax", 100_000);
+        JobQueue queue = new JobQueue("demo-worker", workers, queueMax);
         Communicator communicator = null;
         try {
             communicator = Communicator.initialize(properties);
@@ -152,7 +155,7 @@ public final class DemoServer implements AutoCloseable {
 
     private static void usage(PrintStream out) {
         out.println("usage: floe demo-server [ENDPOINT] [--Model.Endpoints=ENDPOINT] "
-                + "[--Demo.Workers=N] [--Demo.WorkMillis=MS] [--Ice.Name=value ...]");
+                + "[--Demo.Workers=N] [--Demo.QueueMax=N] [--Demo.WorkMillis=MS] [--Ice.Name=value ...]");
         out.println("Serves Demo::Model as 'model' (default endpoint: " + DEFAULT_ENDPOINT
                 + ") and prints 'ready <endpoint>' once it accepts requests.");
     }

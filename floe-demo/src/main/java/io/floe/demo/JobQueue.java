@@ -26,14 +26,28 @@ public final class JobQueue implements AutoCloseable {
     private final Condition jobsOrClosed = lock.newCondition();
     private final ArrayDeque<Job> jobs = new ArrayDeque<>();
     private final List<Thread> workers;
+    private final int capacity;
     private boolean closed;
     private int peakQueued;
 
-    /** Starts {@code workers} threads named {@code <name>-1}, {@code <name>-2}, ... */
+    /** Starts {@code workers} threads named {@code <name>-1}, {@code <name>-2}, ..., unbounded. */
     public JobQueue(String name, int workers) {
+        this(name, workers, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Starts {@code workers} threads; at most {@code capacity} jobs wait at once, and a job
+     * submitted past that is answered at once with an error that says so, instead of the queue
+     * growing without limit.
+     */
+    public JobQueue(String name, int workers, int capacity) {
         if (workers < 1) {
             throw new IllegalArgumentException("workers: " + workers + " (expected: >= 1)");
         }
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity: " + capacity + " (expected: >= 1)");
+        }
+        this.capacity = capacity;
         List<Thread> threads = new ArrayList<>(workers);
         for (int i = 1; i <= workers; i++) {
             Thread thread = new Thread(this::serve, name + "-" + i);
@@ -48,11 +62,17 @@ public final class JobQueue implements AutoCloseable {
         return workers.size();
     }
 
-    /** Appends a job; once closed, answers it at once with CommunicatorDestroyedException. */
+    /**
+     * Appends a job. Once closed, answers it at once with CommunicatorDestroyedException; when
+     * {@code capacity} jobs already wait, answers it at once with an UnknownException saying the
+     * queue is full.
+     */
     public void submit(Job job) {
+        boolean full;
         lock.lock();
         try {
-            if (!closed) {
+            full = !closed && jobs.size() >= capacity;
+            if (!closed && !full) {
                 jobs.addLast(job);
                 peakQueued = Math.max(peakQueued, jobs.size());
                 jobsOrClosed.signal();
@@ -61,7 +81,8 @@ public final class JobQueue implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        fail(job, destroyed());
+        fail(job, full ? new UnknownException("the server's work queue is full (" + capacity
+                + " jobs waiting, Demo.QueueMax); try again later") : destroyed());
     }
 
     /** Jobs waiting for a worker. */

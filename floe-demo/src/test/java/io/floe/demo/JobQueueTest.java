@@ -171,6 +171,35 @@ class JobQueueTest {
                 .hasMessage("workers: 0 (expected: >= 1)");
     }
 
+    @Test
+    void pastItsCapacityAJobIsAnsweredAtOnceWithAQueueFullError() throws Exception {
+        JobQueue queue = new JobQueue("test-worker", 1, 2);
+        queues.add(queue);
+        CountDownLatch release = new CountDownLatch(1);
+        var running = new CompletableFuture<String>();
+        queue.submit(job(running, () -> {
+            release.await(10, TimeUnit.SECONDS);
+            running.complete("ran");
+        }));
+        // Wait until the worker holds the first job, so the next two wait in the queue.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (queue.queued() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        var second = new CompletableFuture<String>();
+        var third = new CompletableFuture<String>();
+        var refused = new CompletableFuture<String>();
+        queue.submit(job(second, () -> second.complete("ran")));
+        queue.submit(job(third, () -> third.complete("ran")));
+        queue.submit(job(refused, () -> refused.complete("ran")));
+
+        assertThat(refused).failsWithin(WAIT).withThrowableOfType(Exception.class)
+                .havingCause().isInstanceOf(UnknownException.class)
+                .withMessageContaining("work queue is full (2 jobs waiting, Demo.QueueMax)");
+        release.countDown();
+        assertThat(CompletableFuture.allOf(running, second, third)).succeedsWithin(WAIT);
+    }
+
     private JobQueue queue(int workers) {
         JobQueue queue = new JobQueue("test-worker", workers);
         queues.add(queue);
