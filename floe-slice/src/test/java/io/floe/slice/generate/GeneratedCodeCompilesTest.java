@@ -22,6 +22,11 @@ class GeneratedCodeCompilesTest {
     }
 
     @Test
+    void interopCompilesAgainstTheRuntime() {
+        JavaSources.compile(compile(slice("Interop.ice")), dir);
+    }
+
+    @Test
     void benchCompilesAgainstTheRuntime() {
         JavaSources.compile(compile(slice("Bench.ice")), dir);
     }
@@ -34,7 +39,7 @@ class GeneratedCodeCompilesTest {
     @Test
     void generatedCodeImportsOnlyTheFloeApiTheJdkAndOtherGeneratedTypes() {
         Compilation.Result result = compile(slice("Demo.ice"), slice("Bench.ice"),
-                slice("Everything.ice"), slice("Shared.ice"));
+                slice("Everything.ice"), slice("Shared.ice"), slice("Interop.ice"));
         Set<String> generated = result.files().stream()
                 .map(f -> "import " + f.path().replace('/', '.').replace(".java", ";"))
                 .collect(Collectors.toSet());
@@ -43,7 +48,7 @@ class GeneratedCodeCompilesTest {
                 Arrays.stream(file.content().split("\n")).filter(l -> l.startsWith("import ")))
                 .as(file.path())
                 .allMatch(l -> generated.contains(l) || l.matches("import (io\\.floe|io\\.floe\\.encoding"
-                        + "|java\\.util|java\\.util\\.concurrent)\\.[A-Z]\\w*;")));
+                        + "|java(\\.[a-z]\\w*)+)\\.[A-Z]\\w*;")));
     }
 
     @Test
