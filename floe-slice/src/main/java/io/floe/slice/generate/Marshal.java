@@ -22,6 +22,9 @@ final class Marshal {
 
     /** A statement writing {@code value}, with its semicolon. */
     String write(Type type, String value, JavaWriter w) {
+        if (TypeMapper.isClass(type)) {
+            return "out.writeValue(" + value + ");";
+        }
         if (type instanceof Builtin builtin) {
             if (builtin == Builtin.OBJECT_PROXY) {
                 return "out.writeProxy(" + value + ");";
@@ -30,9 +33,6 @@ final class Marshal {
         }
         if (type instanceof ProxyType) {
             return "out.writeProxy(" + value + ");";
-        }
-        if (TypeMapper.isClass(type)) {
-            return "out.writeValue(" + value + ");";
         }
         Named named = (Named) type;
         if (TypeMapper.isSequence(type) || isDictionary(type)) {

@@ -180,9 +180,9 @@ class CheckerTest {
     }
 
     @Test
-    void everyZerocSliceFileParsesAndChecksWithOnlyClassesAndOptionalsRefused() throws Exception {
+    void everyZerocSliceFilePassesTheChecks() throws Exception {
         Path corpus = Path.of("/usr/share/ice/slice");
-        assumeTrue(Files.isDirectory(corpus), "zeroc-ice-slice is not installed");
+        assumeTrue(Files.isDirectory(corpus), "zeroc-ice-slice is not installed (no " + corpus + ")");
         List<Path> files;
         try (Stream<Path> walk = Files.walk(corpus)) {
             files = walk.filter(p -> p.toString().endsWith(".ice")).sorted().toList();
@@ -191,8 +191,7 @@ class CheckerTest {
         for (Path file : files) {
             Compilation.Result result = Compilation.run(
                     new Compilation.Options(List.of(file), List.of(corpus), Map.of()));
-            assertThat(result.errors()).as(file.toString()).extracting(Diagnostic::message)
-                    .allMatch(m -> m.endsWith("are not supported yet"));
+            assertThat(result.errors()).as(file.toString()).extracting(Diagnostic::message).isEmpty();
         }
         assertThat(files).hasSizeGreaterThan(50);
     }
