@@ -433,7 +433,7 @@ public final class InputStream {
         }
     }
 
-    private void skip(int n) {
+    public void skip(int n) { // TEMP (i5slice): public, as the issue 5 contract says
         need(n);
         buf.skipBytes(n);
     }
@@ -447,5 +447,21 @@ public final class InputStream {
             this.end = end;
             this.encoding = encoding;
         }
+    }
+
+    // TEMP (i5slice): signatures of the issue 5 contract so that generated code compiles in the
+    // generator's tests; the runtime branch i5enc implements them. Drop when merging i5enc.
+
+    public <T extends io.floe.Value> void readValue(java.util.function.Consumer<? super T> setter,
+                                                    Class<T> type) {
+        throw new UnsupportedOperationException("needs i5enc");
+    }
+
+    public boolean readOptional(int tag, OptionalFormat format) {
+        throw new UnsupportedOperationException("needs i5enc");
+    }
+
+    public void skipSize() {
+        throw new UnsupportedOperationException("needs i5enc");
     }
 }
