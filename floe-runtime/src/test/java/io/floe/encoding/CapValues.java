@@ -17,6 +17,7 @@ import java.util.Set;
  *     class CNode(7) { int c; }
  *     class OptNode { int r; optional(2) int o; optional(40) string s; }
  *     class Holder { Node first; Node second; }   // not captured: shared references in a slice
+ *     class RefNode extends Node { Node extra; optional(1) string note; }   // not captured
  * }
  * </pre>
  */
@@ -226,6 +227,50 @@ final class CapValues {
         }
     }
 
+    static class RefNode extends Node {
+        public static final String TYPE_ID = "::Cap::RefNode";
+        public Node extra;
+        private String note;
+        private boolean hasNote;
+
+        @Override
+        public String ice_id() {
+            return TYPE_ID;
+        }
+
+        void setNote(String note) {
+            this.note = note;
+            hasNote = true;
+        }
+
+        Optional<String> optionalNote() {
+            return hasNote ? Optional.of(note) : Optional.empty();
+        }
+
+        @Override
+        public void _write(OutputStream out) {
+            out.startValueSlice(TYPE_ID, -1);
+            out.writeValue(extra);
+            if (hasNote && out.writeOptional(1, OptionalFormat.VSIZE)) {
+                out.writeString(note);
+            }
+            out.endSlice();
+            super._write(out);
+        }
+
+        @Override
+        public void _read(InputStream in) {
+            in.startSlice();
+            in.readValue(v -> extra = v, Node.class);
+            hasNote = in.readOptional(1, OptionalFormat.VSIZE);
+            if (hasNote) {
+                note = in.readString();
+            }
+            in.endSlice();
+            super._read(in);
+        }
+    }
+
     /** A communicator's factory that knows the given type ids (and CNode's compact id 7). */
     static ValueFactory knowing(String... typeIds) {
         Set<String> known = Set.of(typeIds);
@@ -241,6 +286,7 @@ final class CapValues {
                     case CNode.TYPE_ID -> new CNode();
                     case OptNode.TYPE_ID -> new OptNode();
                     case Holder.TYPE_ID -> new Holder();
+                    case RefNode.TYPE_ID -> new RefNode();
                     default -> throw new AssertionError(typeId);
                 };
             }
@@ -253,6 +299,7 @@ final class CapValues {
     }
 
     static ValueFactory knowingAll() {
-        return knowing(Node.TYPE_ID, LabeledNode.TYPE_ID, CNode.TYPE_ID, OptNode.TYPE_ID, Holder.TYPE_ID);
+        return knowing(Node.TYPE_ID, LabeledNode.TYPE_ID, CNode.TYPE_ID, OptNode.TYPE_ID, Holder.TYPE_ID,
+                RefNode.TYPE_ID);
     }
 }
