@@ -119,7 +119,7 @@ public final class ProxyReference implements Reference {
                     new CollocatedInvocation.Target(identity, facet, mode != InvocationMode.TWOWAY, encoding, context),
                     operation, opMode, format, params, results, exceptions, callContext);
         }
-        OutgoingCall<R> call = new OutgoingCall<>(operation, results, exceptions, instance.proxyDecoder());
+        OutgoingCall<R> call = new OutgoingCall<>(operation, results, exceptions, instance.inputStreams());
         if (endpoints.isEmpty()) {
             call.fail(new NoEndpointException("proxy '" + this + "' has no endpoints (locators are not supported yet)"));
             return call.future();
