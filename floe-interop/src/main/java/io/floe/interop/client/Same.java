@@ -7,6 +7,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -51,6 +52,9 @@ final class Same {
         if (a instanceof Map<?, ?> x && b instanceof Map<?, ?> y) {
             return x.size() == y.size() && x.entrySet().stream().allMatch(
                     e -> y.containsKey(e.getKey()) && compare(e.getValue(), y.get(e.getKey())));
+        }
+        if (a instanceof List<?> x && b instanceof List<?> y) {
+            return compare(x.toArray(), y.toArray());
         }
         if (a instanceof Record && b instanceof Record) {
             return compareComponents(a, b); // Tester's and AmdTester's results compare alike
