@@ -184,7 +184,8 @@ final class TypeMapper {
     }
 
     /** The Java literal of a checked constant value of {@code type}. */
-    String literal(Type type, ConstValue value, JavaWriter w) {
+    String literal(Type type, ConstValue initializer, JavaWriter w) {
+        ConstValue value = checked.literal(initializer);
         if (type instanceof Named) {
             String simple = value.text().substring(value.text().lastIndexOf(':') + 1);
             return javaType(type, w) + "." + Names.escape(simple);

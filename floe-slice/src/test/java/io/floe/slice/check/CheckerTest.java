@@ -180,6 +180,41 @@ class CheckerTest {
     }
 
     @Test
+    void optionalTagsCompactIdsAndConstantInitializersAreChecked() {
+        Path file = write(dir, "opt.ice", """
+                module M {
+                    class C { optional(1) int a; optional(1) int b; };
+                    exception E { optional(2) string s; optional(2) int t; };
+                    struct S { optional(1) int a; };
+                    interface I { optional(1) int op(optional(2) int a, out optional(1) int b); };
+                    class A(3) {};
+                    class B(3) {};
+                    const long Big = 5000000000;
+                    const int Small = 5;
+                    const int Bad = Big;
+                    struct D { int x = Small; long y = Big; int z = Big; };
+                    enum Color { red, green };
+                    const Color Favourite = green;
+                    struct P { Color c = Favourite; Color d = blue; };
+                };
+                """);
+
+        assertThat(errors(file)).containsExactly(
+                file + ":2:50: tag 1 of optional data member 'b' is already used by 'a'",
+                file + ":3:57: tag 2 of optional data member 't' is already used by 's'",
+                file + ":4:32: struct 'S' cannot have optional data member 'a' (only classes and"
+                        + " exceptions can)",
+                file + ":5:77: tag 1 of optional parameter 'b' is already used by the return value",
+                file + ":7:11: compact id 3 of class 'B' is already used by class '::M::A'",
+                file + ":10:21: constant 'Bad' has initializer 5000000000, out of range for int"
+                        + " (expected: -2147483648 to 2147483647)",
+                file + ":11:53: data member 'z' has initializer 5000000000, out of range for int"
+                        + " (expected: -2147483648 to 2147483647)",
+                file + ":14:47: data member 'd' has initializer blue (expected: an enumerator of"
+                        + " ::M::Color)");
+    }
+
+    @Test
     void everyZerocSliceFilePassesTheChecks() throws Exception {
         Path corpus = Path.of("/usr/share/ice/slice");
         assumeTrue(Files.isDirectory(corpus), "zeroc-ice-slice is not installed (no " + corpus + ")");

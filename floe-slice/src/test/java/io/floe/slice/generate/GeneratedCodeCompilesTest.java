@@ -32,6 +32,11 @@ class GeneratedCodeCompilesTest {
     }
 
     @Test
+    void classesOptionalsDefaultsAndJavaMetadataCompileAgainstTheRuntime() {
+        JavaSources.compile(compile(slice("Classes.ice")), dir);
+    }
+
+    @Test
     void benchCompilesAgainstTheRuntime() {
         JavaSources.compile(compile(slice("Bench.ice")), dir);
     }
@@ -65,7 +70,7 @@ class GeneratedCodeCompilesTest {
     @Test
     void generatedCodeImportsOnlyTheFloeApiTheJdkAndOtherGeneratedTypes() {
         Compilation.Result result = compile(slice("Demo.ice"), slice("Bench.ice"),
-                slice("Everything.ice"), slice("Shared.ice"), slice("Interop.ice"));
+                slice("Everything.ice"), slice("Shared.ice"), slice("Interop.ice"), slice("Classes.ice"));
         Set<String> generated = result.files().stream()
                 .map(f -> "import " + f.path().replace('/', '.').replace(".java", ";"))
                 .collect(Collectors.toSet());
