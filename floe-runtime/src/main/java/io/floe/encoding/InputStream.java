@@ -406,6 +406,14 @@ public final class InputStream {
         }
     }
 
+    /** {@code n} raw bytes, which must remain. */
+    public byte[] readBlob(int n) {
+        need(n);
+        byte[] bytes = new byte[n];
+        buf.readBytes(bytes);
+        return bytes;
+    }
+
     /** Skips {@code n} bytes of the current encapsulation. */
     public void skip(int n) {
         need(n);
