@@ -351,6 +351,20 @@ class RawWireTest {
     }
 
     @Test
+    void aPeerThatNeverClosesItsEndIsDisconnectedAfterTheCloseTimeout() throws Exception {
+        Server server = start("--Ice.Override.CloseTimeout=300");
+        RawPeer peer = validated(server.port);
+
+        server.adapter.deactivate();
+
+        assertThat(peer.readMessageHex()).isEqualTo("49 63 65 50 01 00 01 00 04 00 0e 00 00 00");
+        // The peer keeps its end open; the server closes the connection itself.
+        assertThat(peer.awaitClosedByServer()).isTrue();
+        assertThat(CompletableFuture.runAsync(server.adapter::waitForDeactivate))
+                .succeedsWithin(Duration.ofSeconds(10));
+    }
+
+    @Test
     void requestsThatArriveAfterCloseConnectionWasSentAreIgnored() throws Exception {
         Server server = start();
         RawPeer peer = validated(server.port);
