@@ -84,7 +84,7 @@ public final class ClassRoundTrips implements Callable<List<String>> {
                 (size >> 16) & 0xff, size >>> 24);
         ByteBuf buf = Unpooled.wrappedBuffer(ByteBufUtil.decodeHexDump(header + body));
         try {
-            InputStream in = new InputStream(buf);
+            InputStream in = new InputStream(buf, null, new GeneratedClasses(), 100);
             in.startEncapsulation();
             ValueHolder<io.floe.Value> holder = new ValueHolder<>();
             in.readValue(holder, io.floe.Value.class);
@@ -92,6 +92,31 @@ public final class ClassRoundTrips implements Callable<List<String>> {
             return holder.value;
         } finally {
             buf.release();
+        }
+    }
+
+    /** The classes generated for this test: {@code ::Cap::Node} is {@code Cap.Node}. */
+    private static final class GeneratedClasses implements io.floe.encoding.ValueFactory {
+        @Override
+        public io.floe.Value create(String typeId) {
+            try {
+                return (io.floe.Value) load(typeId.substring(2).replace("::", ".")).getDeclaredConstructor().newInstance();
+            } catch (ReflectiveOperationException e) {
+                return null;
+            }
+        }
+
+        @Override
+        public String resolveCompactId(int compactId) {
+            try {
+                return (String) load("FloeCompactId.TypeId_" + compactId).getField("typeId").get(null);
+            } catch (ReflectiveOperationException e) {
+                return null;
+            }
+        }
+
+        private static Class<?> load(String name) throws ClassNotFoundException {
+            return Class.forName(name, true, ClassRoundTrips.class.getClassLoader());
         }
     }
 

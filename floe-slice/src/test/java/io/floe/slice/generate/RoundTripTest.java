@@ -39,7 +39,6 @@ class RoundTripTest {
      * §3.13-§3.15 byte for byte (src/test/resources/roundtrip/ClassRoundTrips.java, Cap.ice).
      */
     @Test
-    @Disabled("needs i5enc: runtime encoding of classes and optionals")
     void classesAndOptionalsMatchTheCapturedBytes() throws Exception {
         Path classes = JavaSources.compile(compile(slice("Cap.ice")), dir,
                 Path.of("src/test/resources/roundtrip/ClassRoundTrips.java"));
