@@ -125,6 +125,25 @@ class IceClassInteropTest {
     }
 
     @Test
+    void slicesFloePreservedAreWrittenBackSoThatIceReadsTheDerivedType() {
+        Communicator knowsOnlyNode = Communicator.initialize(new Properties()
+                .set("Ice.Package.Cap", "io.floe.fixture.nodeonly"));
+        try {
+            io.floe.fixture.nodeonly.Cap.Node n = call(knowsOnlyNode, full, "makeLabeled", FormatType.SLICED, null,
+                    io.floe.fixture.nodeonly.Cap.Node.class);
+            assertThat(n.next.getClass()).isEqualTo(io.floe.fixture.nodeonly.Cap.Node.class);
+            assertThat(n.next.ice_getSlicedData().slices()).hasSize(1);
+
+            String described = call(knowsOnlyNode, full, "describe", FormatType.SLICED,
+                    out -> out.writeValue(n), null);
+            assertThat(described).isEqualTo(
+                    "::Cap::Node#0(next=::Cap::LabeledNode#1(label='L', next=null, value=5), value=6)");
+        } finally {
+            knowsOnlyNode.destroy();
+        }
+    }
+
+    @Test
     void slicesFloePreservedAreWrittenSoThatIceReadsThemWhole() {
         Communicator knowsOnlyNode = Communicator.initialize(new Properties()
                 .set("Ice.Package.Cap", "io.floe.fixture.none")
