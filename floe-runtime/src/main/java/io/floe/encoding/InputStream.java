@@ -26,7 +26,6 @@ import java.util.function.Consumer;
  * <p>Not thread-safe. The stream does not own its buffer.
  */
 public final class InputStream {
-    private static final int OPTIONAL_END_MARKER = 0xff;
     /** Ice.ClassGraphDepthMax's default. */
     public static final int DEFAULT_CLASS_GRAPH_DEPTH_MAX = 100;
 
@@ -38,6 +37,7 @@ public final class InputStream {
     private Encapsulation current;
     // Instances and slices read outside any encapsulation (tests, nested values).
     private ValueReader topLevelValues;
+    private final OptionalValues optionals = new OptionalValues(this);
 
     public InputStream(ByteBuf buf) {
         this(buf, null);
@@ -286,7 +286,7 @@ public final class InputStream {
             throw new IllegalStateException("no encapsulation was started");
         }
         if (current.encoding.minor() >= 1) {
-            skipOptionals(Terminator.END_OF_DATA);
+            optionals.skipAll(OptionalValues.Terminator.END_OF_DATA);
         }
         int left = remaining();
         if (left != 0) {
@@ -372,38 +372,10 @@ public final class InputStream {
             return false;
         }
         ValueReader values = values();
-        boolean inSlice = values.inSlice();
-        if (inSlice && !values.sliceHasOptionals()) {
-            return false;
+        if (!values.inSlice()) {
+            return optionals.find(tag, format, OptionalValues.Terminator.END_OF_DATA);
         }
-        while (true) {
-            if (remaining() <= 0 && !inSlice) {
-                return false; // parameters: the end of the encapsulation ends the optionals
-            }
-            int mark = buf.readerIndex();
-            int marker = readByte() & 0xff;
-            if (marker == OPTIONAL_END_MARKER) {
-                buf.readerIndex(mark); // endSlice or endEncapsulation deals with it
-                return false;
-            }
-            int found = marker >> 3;
-            if (found == 30) {
-                found = readSize();
-            }
-            if (found > tag) {
-                buf.readerIndex(mark);
-                return false;
-            }
-            if (found < tag) {
-                skipOptionalValue(marker & 0x07);
-                continue;
-            }
-            if ((marker & 0x07) != format.code()) {
-                throw new MarshalException("optional tag " + tag + ": format "
-                        + OptionalFormat.values()[marker & 0x07] + " (expected: " + format + ")");
-            }
-            return true;
-        }
+        return values.sliceHasOptionals() && optionals.find(tag, format, OptionalValues.Terminator.END_MARKER);
     }
 
     /** {@code n} raw bytes, which must remain. */
@@ -425,44 +397,8 @@ public final class InputStream {
         skip(readInt()); // a negative count is out of bounds too
     }
 
-    private enum Terminator { END_OF_DATA, END_MARKER }
-
     void skipOptionalsToEndMarker() {
-        skipOptionals(Terminator.END_MARKER);
-    }
-
-    private void skipOptionals(Terminator terminator) {
-        while (true) {
-            if (terminator == Terminator.END_OF_DATA && remaining() <= 0) {
-                return;
-            }
-            int marker = readByte() & 0xff;
-            if (marker == OPTIONAL_END_MARKER) {
-                if (terminator == Terminator.END_MARKER) {
-                    return;
-                }
-                // Parameters end with the encapsulation, not with ff: what follows is junk.
-                throw new EncapsulationException("optional end marker ff at "
-                        + (buf.readerIndex() - 1) + " before the end of an encapsulation");
-            }
-            if ((marker >> 3) == 30) {
-                readSize(); // the tag, in the extended form
-            }
-            skipOptionalValue(marker & 0x07);
-        }
-    }
-
-    private void skipOptionalValue(int format) {
-        switch (format) {
-            case 0 -> skip(1);
-            case 1 -> skip(2);
-            case 2 -> skip(4);
-            case 3 -> skip(8);
-            case 4 -> readSize();
-            case 5 -> skip(readSize());
-            case 6 -> skipSize();
-            default -> values().readReference(discarded -> { }); // read and dropped, like Ice
-        }
+        optionals.skipAll(OptionalValues.Terminator.END_MARKER);
     }
 
     // For ValueReader.
@@ -480,7 +416,7 @@ public final class InputStream {
         return bytes;
     }
 
-    private ValueReader values() {
+    ValueReader values() {
         if (valueFactory == null) {
             valueFactory = new ClassNameValueFactory();
         }

@@ -16,7 +16,7 @@ import java.util.Set;
  *     class LabeledNode extends Node { string label; }
  *     class CNode(7) { int c; }
  *     class OptNode { int r; optional(2) int o; optional(40) string s; }
- *     class Holder { Node first; Node second; }   // not captured: shared references in a slice
+ *     class Pair { Node first; Node second; }   // not captured: shared references in a slice
  *     class RefNode extends Node { Node extra; optional(1) string note; }   // not captured
  * }
  * </pre>
@@ -200,8 +200,8 @@ final class CapValues {
         }
     }
 
-    static class Holder extends Value {
-        public static final String TYPE_ID = "::Cap::Holder";
+    static class Pair extends Value {
+        public static final String TYPE_ID = "::Cap::Pair";
         public Node first;
         public Node second;
 
@@ -285,7 +285,7 @@ final class CapValues {
                     case LabeledNode.TYPE_ID -> new LabeledNode();
                     case CNode.TYPE_ID -> new CNode();
                     case OptNode.TYPE_ID -> new OptNode();
-                    case Holder.TYPE_ID -> new Holder();
+                    case Pair.TYPE_ID -> new Pair();
                     case RefNode.TYPE_ID -> new RefNode();
                     default -> throw new AssertionError(typeId);
                 };
@@ -299,7 +299,7 @@ final class CapValues {
     }
 
     static ValueFactory knowingAll() {
-        return knowing(Node.TYPE_ID, LabeledNode.TYPE_ID, CNode.TYPE_ID, OptNode.TYPE_ID, Holder.TYPE_ID,
+        return knowing(Node.TYPE_ID, LabeledNode.TYPE_ID, CNode.TYPE_ID, OptNode.TYPE_ID, Pair.TYPE_ID,
                 RefNode.TYPE_ID);
     }
 }

@@ -8,7 +8,7 @@ import io.floe.MarshalException;
 import io.floe.UnknownSlicedValue;
 import io.floe.UserException;
 import io.floe.Value;
-import io.floe.encoding.CapValues.Holder;
+import io.floe.encoding.CapValues.Pair;
 import io.floe.encoding.CapValues.LabeledNode;
 import io.floe.encoding.CapValues.Node;
 import io.floe.encoding.CapValues.RefNode;
@@ -152,15 +152,15 @@ class SlicedFormatTest {
 
     @Test
     void aSharedInstanceInsideOneSliceIsOneTableEntry() {
-        Holder h = new Holder();
+        Pair h = new Pair();
         h.first = new Node(1, null);
         h.second = h.first;
 
         byte[] bytes = write(FormatType.SLICED, out -> out.writeValue(h));
 
         assertThat(Hex.of(bytes)).isEqualTo(Hex.canonical(Hex.encaps(
-                "01 39 0d \"::Cap::Holder\" 06 00 00 00 01 01 | 01 | 01 31 0b \"::Cap::Node\" 09 00 00 00 01 00 00 00 00")));
-        Holder read = read(bytes, CapValues.knowingAll(), Holder.class);
+                "01 39 0b \"::Cap::Pair\" 06 00 00 00 01 01 | 01 | 01 31 0b \"::Cap::Node\" 09 00 00 00 01 00 00 00 00")));
+        Pair read = read(bytes, CapValues.knowingAll(), Pair.class);
         assertThat(read.second).isSameAs(read.first);
     }
 
