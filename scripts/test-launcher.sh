@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Tests the public command lines through the launcher itself, as users and scripts run them:
 # ./floe help, ./floe slice, ./floe demo-server (its single "ready <endpoint>" line and its stop on
-# SIGTERM), ./floe demo-client, ./floe demo and ./floe bench-server (ready line, Ice greeting, SIGTERM). Everything on 127.0.0.1; every wait is bounded.
+# SIGTERM), ./floe demo-client, ./floe demo, ./floe bench-server (ready line, Ice greeting, SIGTERM)
+# and ./floe interop-server with ./floe interop-client against it (every check passes, SIGTERM). Everything on 127.0.0.1; every wait is bounded.
 # Ends with a line "N passed, M failed"; exits 0 only when nothing failed.
 set -uo pipefail
 
@@ -148,6 +149,57 @@ if [[ -n "$port" ]]; then
         ok "floe bench-server's stdout is the single ready line"
     else
         fail "floe bench-server's stdout is the single ready line" "$(cat "$WORK/bench.out")"
+    fi
+fi
+
+# --- interop-server and interop-client: ready line, every check passes, SIGTERM stop -----------
+"$FLOE" interop-server --Interop.Endpoints="tcp -h 127.0.0.1 -p 0" >"$WORK/interop.out" 2>"$WORK/interop.err" &
+SERVER_PID=$!
+port=""
+for _ in $(seq 1 600); do
+    port="$(sed -n 's/^ready tcp -h 127\.0\.0\.1 -p \([0-9][0-9]*\) -t 60000$/\1/p' "$WORK/interop.out")"
+    [[ -n "$port" ]] && break
+    kill -0 "$SERVER_PID" 2>/dev/null || break
+    sleep 0.1
+done
+if [[ -n "$port" && "$port" != 0 ]]; then
+    ok "floe interop-server prints 'ready <endpoint>' with the actual port"
+else
+    fail "floe interop-server prints 'ready <endpoint>' with the actual port" "stdout: $(cat "$WORK/interop.out"), stderr: $(tail -5 "$WORK/interop.err")"
+fi
+
+if [[ -n "$port" ]]; then
+    timeout 300 "$FLOE" interop-client --Interop.Endpoints="tcp -h 127.0.0.1 -p $port" \
+        >"$WORK/interop-client.out" 2>"$WORK/interop-client.err"
+    status=$?
+    last="$(tail -1 "$WORK/interop-client.out")"
+    if [[ $status -eq 0 && "$last" =~ ^[0-9]+\ passed,\ 0\ failed$ ]]; then
+        ok "floe interop-client passes every check against floe interop-server ($last)"
+    else
+        fail "floe interop-client passes every check against floe interop-server" "exit $status, $(grep '^FAIL' "$WORK/interop-client.out" | head -5) last line: $last"
+    fi
+
+    kill -TERM "$SERVER_PID"
+    for _ in $(seq 1 100); do
+        kill -0 "$SERVER_PID" 2>/dev/null || break
+        sleep 0.1
+    done
+    if kill -0 "$SERVER_PID" 2>/dev/null; then
+        fail "floe interop-server stops within 10 s of SIGTERM" "still running"
+    else
+        wait "$SERVER_PID"
+        status=$?
+        if [[ $status -eq 0 || $status -eq 143 ]]; then
+            ok "floe interop-server stops within 10 s of SIGTERM with status 0 or 143"
+        else
+            fail "floe interop-server stops within 10 s of SIGTERM with status 0 or 143" "status $status"
+        fi
+    fi
+    SERVER_PID=""
+    if [[ "$(wc -l <"$WORK/interop.out")" -eq 1 ]]; then
+        ok "floe interop-server's stdout is the single ready line"
+    else
+        fail "floe interop-server's stdout is the single ready line" "$(head -3 "$WORK/interop.out")"
     fi
 fi
 

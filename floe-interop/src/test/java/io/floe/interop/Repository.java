@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Where things are: the repository root, and {@code shared} cloned beside it. */
 final class Repository {
@@ -35,6 +37,11 @@ final class Repository {
         return shared;
     }
 
+    /** {@code <repo>/../shared/interop}, with Interop.ice, server.py and client.py. */
+    static Path interop() {
+        return shared().resolve("interop");
+    }
+
     static Path demoIce() {
         return shared().resolve("interop/Demo.ice");
     }
@@ -61,6 +68,30 @@ final class Repository {
         command[4] = "--Model.Endpoints=tcp -h 127.0.0.1 -p 0";
         System.arraycopy(properties, 0, command, 5, properties.length);
         return PeerProcess.start("floe demo-server", command);
+    }
+
+    /** The reference Interop.ice server: {@code /usr/bin/python3 server.py} on a free port. */
+    static PeerProcess startReferenceInteropServer() {
+        requirePython();
+        return PeerProcess.start("server.py", PYTHON.toString(), interop().resolve("server.py").toString(),
+                "tcp -h 127.0.0.1 -p 0");
+    }
+
+    /**
+     * Our Interop.ice server, {@code io.floe.interop.InteropServer} (what {@code ./floe
+     * interop-server} runs), in a JVM with this test's classpath.
+     */
+    static PeerProcess startFloeInteropServer(String... properties) {
+        List<String> command = new ArrayList<>(javaCommand("io.floe.interop.InteropServer"));
+        command.add("--Interop.Endpoints=tcp -h 127.0.0.1 -p 0");
+        command.addAll(List.of(properties));
+        return PeerProcess.start("floe interop-server", command.toArray(String[]::new));
+    }
+
+    /** {@code java -cp <this test's classpath> <mainClass>}. */
+    static List<String> javaCommand(String mainClass) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return List.of(java, "-cp", System.getProperty("java.class.path"), mainClass);
     }
 
     static void requirePython() {

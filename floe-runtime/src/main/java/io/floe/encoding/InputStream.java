@@ -5,14 +5,17 @@ import io.floe.EncodingVersion;
 import io.floe.Identity;
 import io.floe.MarshalException;
 import io.floe.ObjectPrx;
+import io.floe.UnexpectedObjectException;
 import io.floe.UnknownUserException;
 import io.floe.UnmarshalOutOfBoundsException;
 import io.floe.UnsupportedEncodingException;
 import io.floe.UserException;
+import io.floe.Value;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.Consumer;
 
 /**
  * Reads encoding 1.1 (ice-protocol.md §3) from a Netty buffer. Nothing read from the wire is
@@ -23,22 +26,18 @@ import java.util.Deque;
  * <p>Not thread-safe. The stream does not own its buffer.
  */
 public final class InputStream {
-    private static final int FLAG_TYPE_ID_MASK = 0x03;
-    private static final int FLAG_HAS_OPTIONAL_MEMBERS = 0x04;
-    private static final int FLAG_HAS_INDIRECTION_TABLE = 0x08;
-    private static final int FLAG_HAS_SLICE_SIZE = 0x10;
-    private static final int FLAG_IS_LAST_SLICE = 0x20;
-    private static final int OPTIONAL_END_MARKER = 0xff;
+    /** Ice.ClassGraphDepthMax's default. */
+    public static final int DEFAULT_CLASS_GRAPH_DEPTH_MAX = 100;
 
     private final ByteBuf buf;
     private final ProxyDecoder proxies;
+    private ValueFactory valueFactory;
+    private final int classGraphDepthMax;
     private final Deque<Encapsulation> encapsulations = new ArrayDeque<>(2);
     private Encapsulation current;
-
-    // The exception slice being read.
-    private int sliceFlags;
-    private int sliceEnd = -1;
-    private boolean sliceHeaderPending;
+    // Instances and slices read outside any encapsulation (tests, nested values).
+    private ValueReader topLevelValues;
+    private final OptionalValues optionals = new OptionalValues(this);
 
     public InputStream(ByteBuf buf) {
         this(buf, null);
@@ -46,8 +45,21 @@ public final class InputStream {
 
     /** {@code proxies} reads proxies; without it, reading a non-null proxy fails. */
     public InputStream(ByteBuf buf, ProxyDecoder proxies) {
+        this(buf, proxies, null, DEFAULT_CLASS_GRAPH_DEPTH_MAX);
+    }
+
+    /**
+     * {@code values} makes class instances (null: generated classes found by their names, no
+     * package prefixes); graphs nested deeper than {@code classGraphDepthMax} are refused.
+     */
+    public InputStream(ByteBuf buf, ProxyDecoder proxies, ValueFactory values, int classGraphDepthMax) {
+        if (classGraphDepthMax < 1) {
+            throw new IllegalArgumentException("classGraphDepthMax: " + classGraphDepthMax + " (expected: >= 1)");
+        }
         this.buf = buf;
         this.proxies = proxies;
+        this.valueFactory = values;
+        this.classGraphDepthMax = classGraphDepthMax;
     }
 
     public ByteBuf buffer() {
@@ -274,7 +286,7 @@ public final class InputStream {
             throw new IllegalStateException("no encapsulation was started");
         }
         if (current.encoding.minor() >= 1) {
-            skipOptionals(Terminator.END_OF_DATA);
+            optionals.skipAll(OptionalValues.Terminator.END_OF_DATA);
         }
         int left = remaining();
         if (left != 0) {
@@ -308,6 +320,33 @@ public final class InputStream {
         return current == null ? EncodingVersion.V1_1 : current.encoding;
     }
 
+    // Classes (ice-protocol.md §3.13, §3.14).
+
+    /**
+     * Reads a class reference. {@code setter} gets the instance or null, possibly later than
+     * this call: in the sliced format, a reference inside a slice is resolved when the slice
+     * ends. An instance that is not a {@code type} is an {@link UnexpectedObjectException}.
+     */
+    public <T extends Value> void readValue(Consumer<? super T> setter, Class<T> type) {
+        values().readReference(v -> {
+            if (v != null && !type.isInstance(v)) {
+                throw new UnexpectedObjectException("class instance of type " + v.ice_id()
+                        + " (expected: " + type.getName() + ")", v.ice_id(), type.getName());
+            }
+            setter.accept(type.cast(v));
+        });
+    }
+
+    /** Starts reading the members of the next slice of a class instance or exception. */
+    public void startSlice() {
+        values().startSlice();
+    }
+
+    /** Ends the slice: skips the optional members nobody read, reads its indirection table. */
+    public void endSlice() {
+        values().endSlice();
+    }
+
     // Exceptions (ice-protocol.md §3.12).
 
     /**
@@ -316,132 +355,87 @@ public final class InputStream {
      * the result is an {@link UnknownUserException} naming the most derived type id.
      */
     public void throwException(UserExceptionFactory factory) throws UserException {
-        readSliceHeader();
-        String mostDerived = current == null ? null : current.sliceTypeId;
-        while (true) {
-            String typeId = current.sliceTypeId;
-            UserException ex = factory.create(typeId);
-            if (ex != null) {
-                sliceHeaderPending = true;
-                ex._read(this);
-                throw ex;
-            }
-            if ((sliceFlags & FLAG_HAS_SLICE_SIZE) == 0 || (sliceFlags & FLAG_IS_LAST_SLICE) != 0) {
-                throw new UnknownUserException(mostDerived);
-            }
-            skipSlice();
-            if (remaining() == 0) {
-                // The C++11 mapping of Ice 3.7.8 sets no last-slice flag (ice-protocol.md §3.12):
-                // the end of the encapsulation is the end of the exception.
-                throw new UnknownUserException(mostDerived);
-            }
-            readSliceHeader();
-        }
-    }
-
-    /** Starts reading the members of the next slice of an exception. */
-    public void startSlice() {
-        if (sliceHeaderPending) {
-            sliceHeaderPending = false;
-            return;
-        }
-        readSliceHeader();
-    }
-
-    /** Ends the slice: skips the optional members and indirection table it may carry. */
-    public void endSlice() {
-        if ((sliceFlags & FLAG_HAS_OPTIONAL_MEMBERS) != 0) {
-            skipOptionals(Terminator.END_MARKER);
-        }
-        if ((sliceFlags & FLAG_HAS_INDIRECTION_TABLE) != 0) {
-            throw new MarshalException("class references in exception slices are not supported yet");
-        }
-        if (sliceEnd >= 0 && buf.readerIndex() != sliceEnd) {
-            throw new MarshalException("slice " + current.sliceTypeId + " ends at " + buf.readerIndex()
-                    + " (expected: " + sliceEnd + ")");
-        }
-        sliceEnd = -1;
-    }
-
-    private void readSliceHeader() {
         if (current == null) {
             throw new IllegalStateException("exceptions are read inside an encapsulation");
         }
-        sliceFlags = readByte() & 0xff;
-        if ((sliceFlags & FLAG_TYPE_ID_MASK) != 0) {
-            throw new MarshalException("exception slice flags: 0x" + Integer.toHexString(sliceFlags)
-                    + " (expected: a type id string, no type-id bits)");
-        }
-        current.sliceTypeId = readString();
-        if ((sliceFlags & FLAG_HAS_SLICE_SIZE) != 0) {
-            int size = readInt();
-            if (size < 4 || size - 4 > remaining()) {
-                throw new UnmarshalOutOfBoundsException("slice size: " + size + ", "
-                        + (remaining() + 4) + " bytes left");
-            }
-            sliceEnd = buf.readerIndex() + size - 4;
-        } else {
-            sliceEnd = -1;
-        }
-    }
-
-    private void skipSlice() {
-        buf.readerIndex(sliceEnd);
-        sliceEnd = -1;
-        if ((sliceFlags & FLAG_HAS_INDIRECTION_TABLE) != 0) {
-            throw new MarshalException("class references in exception slices are not supported yet");
-        }
+        values().throwException(factory);
     }
 
     // Optional values (ice-protocol.md §3.15).
 
-    private enum Terminator { END_OF_DATA, END_MARKER }
-
-    private void skipOptionals(Terminator terminator) {
-        while (true) {
-            if (terminator == Terminator.END_OF_DATA && remaining() <= 0) {
-                return;
-            }
-            int marker = readByte() & 0xff;
-            if (marker == OPTIONAL_END_MARKER) {
-                if (terminator == Terminator.END_MARKER) {
-                    return;
-                }
-                // Parameters end with the encapsulation, not with ff: what follows is junk.
-                throw new EncapsulationException("optional end marker ff at "
-                        + (buf.readerIndex() - 1) + " before the end of an encapsulation");
-            }
-            int format = marker & 0x07;
-            if ((marker >> 3) == 30) {
-                readSize(); // the tag, in the extended form
-            }
-            skipOptionalValue(format);
+    /**
+     * True when the optional value with {@code tag} is next, after skipping those with smaller
+     * tags; false when it is absent (a larger tag, the end of the optionals, or encoding 1.0).
+     */
+    public boolean readOptional(int tag, OptionalFormat format) {
+        if (encoding().minor() < 1) {
+            return false;
         }
+        ValueReader values = values();
+        if (!values.inSlice()) {
+            return optionals.find(tag, format, OptionalValues.Terminator.END_OF_DATA);
+        }
+        return values.sliceHasOptionals() && optionals.find(tag, format, OptionalValues.Terminator.END_MARKER);
     }
 
-    private void skipOptionalValue(int format) {
-        switch (format) {
-            case 0 -> skip(1);
-            case 1 -> skip(2);
-            case 2 -> skip(4);
-            case 3 -> skip(8);
-            case 4 -> readSize();
-            case 5 -> skip(readSize());
-            case 6 -> skip(readInt());
-            default -> throw new MarshalException(
-                    "optional class values cannot be skipped yet (format " + format + ")");
-        }
+    /** {@code n} raw bytes, which must remain. */
+    public byte[] readBlob(int n) {
+        need(n);
+        byte[] bytes = new byte[n];
+        buf.readBytes(bytes);
+        return bytes;
     }
 
-    private void skip(int n) {
+    /** Skips {@code n} bytes of the current encapsulation. */
+    public void skip(int n) {
         need(n);
         buf.skipBytes(n);
+    }
+
+    /** Skips an FSize value: an int32 byte count, then that many bytes. */
+    public void skipSize() {
+        skip(readInt()); // a negative count is out of bounds too
+    }
+
+    void skipOptionalsToEndMarker() {
+        optionals.skipAll(OptionalValues.Terminator.END_MARKER);
+    }
+
+    // For ValueReader.
+
+    int position() {
+        return buf.readerIndex();
+    }
+
+    /** The bytes from here up to {@code end}, which a slice size placed within the data. */
+    byte[] readBytesUpTo(int end) {
+        int n = end - buf.readerIndex();
+        need(n);
+        byte[] bytes = new byte[n];
+        buf.readBytes(bytes);
+        return bytes;
+    }
+
+    ValueReader values() {
+        if (valueFactory == null) {
+            valueFactory = new ClassNameValueFactory();
+        }
+        if (current != null) {
+            if (current.values == null) {
+                current.values = new ValueReader(this, valueFactory, classGraphDepthMax);
+            }
+            return current.values;
+        }
+        if (topLevelValues == null) {
+            topLevelValues = new ValueReader(this, valueFactory, classGraphDepthMax);
+        }
+        return topLevelValues;
     }
 
     private static final class Encapsulation {
         final int end;
         final EncodingVersion encoding;
-        String sliceTypeId;
+        ValueReader values; // made at the first instance, slice or optional
 
         Encapsulation(int end, EncodingVersion encoding) {
             this.end = end;

@@ -4,6 +4,7 @@ import io.floe.EncodingVersion;
 import io.floe.MarshalException;
 import io.floe.ObjectPrx;
 import io.floe.UserException;
+import io.floe.Value;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -20,7 +21,10 @@ import java.util.Deque;
 public final class OutputStream {
     // Flags of a slice (ice-protocol.md §3.11).
     static final int FLAG_HAS_TYPE_ID_STRING = 0x01;
+    static final int FLAG_HAS_TYPE_ID_INDEX = 0x02;
+    static final int FLAG_HAS_TYPE_ID_COMPACT = 0x03;
     static final int FLAG_HAS_OPTIONAL_MEMBERS = 0x04;
+    static final int FLAG_HAS_INDIRECTION_TABLE = 0x08;
     static final int FLAG_HAS_SLICE_SIZE = 0x10;
     static final int FLAG_IS_LAST_SLICE = 0x20;
 
@@ -28,10 +32,8 @@ public final class OutputStream {
     private final FormatType defaultFormat;
     private final Deque<Encapsulation> encapsulations = new ArrayDeque<>(2);
     private Encapsulation current;
-
-    // The slice being written: where its flags byte and its size field are.
-    private int sliceFlagsIndex = -1;
-    private int sliceSizeIndex = -1;
+    // Instances and slices written outside any encapsulation (tests, nested values).
+    private ValueWriter topLevelValues;
 
     public OutputStream(ByteBuf buf) {
         this(buf, FormatType.COMPACT);
@@ -233,6 +235,27 @@ public final class OutputStream {
         return current == null ? EncodingVersion.V1_1 : current.encoding;
     }
 
+    // Classes (ice-protocol.md §3.13, §3.14).
+
+    /** A class reference: {@code 00} for null, the instance inline, or a back reference. */
+    public void writeValue(Value v) {
+        if (v != null && encoding().minor() < 1) {
+            throw new MarshalException("class instance " + v.ice_id()
+                    + " in encoding 1.0 (expected: encoding 1.1; 1.0 classes are not supported)");
+        }
+        values().writeReference(v);
+    }
+
+    /** Starts a class slice that has a base slice after it; {@code compactId} -1 when none. */
+    public void startValueSlice(String typeId, int compactId) {
+        values().startValueSlice(typeId, compactId, false);
+    }
+
+    /** Starts the slice of the topmost class of the hierarchy (flag 0x20). */
+    public void startLastValueSlice(String typeId, int compactId) {
+        values().startValueSlice(typeId, compactId, true);
+    }
+
     // Exceptions (ice-protocol.md §3.12): slices, most derived first; type ids always as strings.
 
     public void writeException(UserException ex) {
@@ -241,41 +264,77 @@ public final class OutputStream {
 
     /** Starts a slice that has a base slice after it. */
     public void startSlice(String typeId) {
-        startSlice(typeId, 0);
+        values().startExceptionSlice(typeId, false);
     }
 
     /** Starts the root slice of the hierarchy (flag 0x20). */
     public void startLastSlice(String typeId) {
-        startSlice(typeId, FLAG_IS_LAST_SLICE);
+        values().startExceptionSlice(typeId, true);
     }
 
-    private void startSlice(String typeId, int lastFlag) {
-        if (sliceFlagsIndex >= 0) {
-            throw new IllegalStateException("slice " + typeId + " started inside another slice");
-        }
-        boolean sliced = current != null && current.format == FormatType.SLICED;
-        int flags = lastFlag | (sliced ? FLAG_HAS_SLICE_SIZE : 0);
-        sliceFlagsIndex = buf.writerIndex();
-        buf.writeByte(flags);
-        writeString(typeId);
-        if (sliced) {
-            sliceSizeIndex = buf.writerIndex();
-            buf.writeIntLE(0);
-        }
-    }
-
+    /** Ends a class or exception slice: its optionals' {@code ff}, its size, its table. */
     public void endSlice() {
-        if (sliceFlagsIndex < 0) {
-            throw new IllegalStateException("no slice was started");
-        }
-        if (sliceSizeIndex >= 0) {
-            // The size counts itself and the members (ice-protocol.md §3.11).
-            buf.setIntLE(sliceSizeIndex, buf.writerIndex() - sliceSizeIndex);
-        }
-        sliceFlagsIndex = -1;
-        sliceSizeIndex = -1;
+        values().endSlice();
     }
 
-    private record Encapsulation(int start, EncodingVersion encoding, FormatType format) {
+    // Optional values (ice-protocol.md §3.15).
+
+    /**
+     * Writes the tag marker of an optional value and returns true; in an encoding 1.0
+     * encapsulation, which has no optionals, writes nothing and returns false.
+     */
+    public boolean writeOptional(int tag, OptionalFormat format) {
+        if (tag < 0) {
+            throw new IllegalArgumentException("tag: " + tag + " (expected: >= 0)");
+        }
+        if (encoding().minor() < 1) {
+            return false;
+        }
+        if (tag < 30) {
+            buf.writeByte((tag << 3) | format.code());
+        } else {
+            buf.writeByte(0xf0 | format.code());
+            writeSize(tag);
+        }
+        values().markOptional();
+        return true;
+    }
+
+    /** Writes an int32 size placeholder (FSize) and returns where it is, for {@link #endSize}. */
+    public int startSize() {
+        int at = buf.writerIndex();
+        buf.writeIntLE(0);
+        return at;
+    }
+
+    /** Patches the placeholder at {@code start} to the number of bytes written after it. */
+    public void endSize(int start) {
+        buf.setIntLE(start, buf.writerIndex() - start - 4);
+    }
+
+    private ValueWriter values() {
+        if (current != null) {
+            if (current.values == null) {
+                current.values = new ValueWriter(this, current.format);
+            }
+            return current.values;
+        }
+        if (topLevelValues == null) {
+            topLevelValues = new ValueWriter(this, defaultFormat);
+        }
+        return topLevelValues;
+    }
+
+    private static final class Encapsulation {
+        final int start;
+        final EncodingVersion encoding;
+        final FormatType format;
+        ValueWriter values; // made at the first instance or slice
+
+        Encapsulation(int start, EncodingVersion encoding, FormatType format) {
+            this.start = start;
+            this.encoding = encoding;
+            this.format = format;
+        }
     }
 }

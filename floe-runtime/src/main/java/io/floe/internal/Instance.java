@@ -4,7 +4,10 @@ import io.floe.Communicator;
 import io.floe.EncodingVersion;
 import io.floe.ObjectPrx;
 import io.floe.Properties;
+import io.floe.encoding.ClassNameValueFactory;
 import io.floe.encoding.FormatType;
+import io.floe.encoding.InputStream;
+import io.floe.encoding.ValueFactory;
 import io.floe.encoding.ProxyDecoder;
 import io.floe.internal.dispatch.AdapterRegistry;
 import io.floe.internal.proxy.ProxyParser;
@@ -18,6 +21,8 @@ import io.netty.util.HashedWheelTimer;
 import io.netty.util.Timer;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.lang.ref.Cleaner;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,6 +40,8 @@ public final class Instance {
     private final AdapterRegistry adapters;
     private final ProxyParser proxyParser;
     private final ProxyReader proxyReader;
+    private final ValueFactory valueFactory;
+    private final InputStreams inputStreams;
     private final EncodingVersion defaultEncoding;
     private final FormatType defaultFormat;
     private final AtomicBoolean destroyed = new AtomicBoolean();
@@ -55,6 +62,10 @@ public final class Instance {
         this.adapters = new AdapterRegistry(this);
         this.proxyParser = new ProxyParser(this);
         this.proxyReader = new ProxyReader(this);
+        this.valueFactory = new ClassNameValueFactory(modulePackages(properties),
+                properties.get("Ice.Default.Package", ""));
+        this.inputStreams = new InputStreams(proxyReader, valueFactory,
+                properties.getInt("Ice.ClassGraphDepthMax", InputStream.DEFAULT_CLASS_GRAPH_DEPTH_MAX));
     }
 
     public Communicator communicator() {
@@ -103,6 +114,16 @@ public final class Instance {
 
     public ProxyDecoder proxyDecoder() {
         return proxyReader;
+    }
+
+    /** Makes class instances from type ids: generated classes found by name (Ice.Package.*). */
+    public ValueFactory valueFactory() {
+        return valueFactory;
+    }
+
+    /** Input streams that read this communicator's proxies and classes. */
+    public InputStreams inputStreams() {
+        return inputStreams;
     }
 
     public EncodingVersion defaultEncoding() {
@@ -160,6 +181,14 @@ public final class Instance {
         }
         timer.stop();
         transport.shutdown();
+    }
+
+    // Ice.Package.<Module>=prefix: the Java package of a top-level Slice module's classes.
+    private static Map<String, String> modulePackages(Properties properties) {
+        Map<String, String> packages = new HashMap<>();
+        properties.withPrefix("Ice.Package.").forEach((name, prefix) ->
+                packages.put(name.substring("Ice.Package.".length()), prefix.trim()));
+        return packages;
     }
 
     private static EncodingVersion parseEncoding(String value) {

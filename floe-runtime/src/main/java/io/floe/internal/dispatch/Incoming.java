@@ -8,7 +8,7 @@ import io.floe.OperationMode;
 import io.floe.encoding.FormatType;
 import io.floe.encoding.InputStream;
 import io.floe.encoding.OutputStream;
-import io.floe.encoding.ProxyDecoder;
+import io.floe.internal.InputStreams;
 import io.floe.protocol.ReplyStatus;
 import io.netty.buffer.ByteBuf;
 import java.lang.ref.Cleaner;
@@ -25,17 +25,17 @@ final class Incoming implements IncomingRequest {
     private final InFlightDispatch dispatch;
     private final Current current;
     private final ByteBuf params;
-    private final ProxyDecoder proxies;
+    private final InputStreams streams;
     private final Cleaner cleaner;
     private InputStream in;
     private ReplyBuilder pendingResult;
     private DispatchCompletion completion;
 
-    Incoming(InFlightDispatch dispatch, Current current, ByteBuf params, ProxyDecoder proxies, Cleaner cleaner) {
+    Incoming(InFlightDispatch dispatch, Current current, ByteBuf params, InputStreams streams, Cleaner cleaner) {
         this.dispatch = dispatch;
         this.current = current;
         this.params = params;
-        this.proxies = proxies;
+        this.streams = streams;
         this.cleaner = cleaner;
     }
 
@@ -60,7 +60,7 @@ final class Incoming implements IncomingRequest {
 
     @Override
     public InputStream startReadParams() {
-        in = new InputStream(params, proxies);
+        in = streams.over(params);
         dispatch.setEncoding(in.startEncapsulation());
         return in;
     }

@@ -6,7 +6,7 @@ import io.floe.ObjectAdapter;
 import io.floe.TimeoutException;
 import io.floe.UnmarshalOutOfBoundsException;
 import io.floe.encoding.InputStream;
-import io.floe.encoding.ProxyDecoder;
+import io.floe.internal.InputStreams;
 import io.floe.protocol.RequestHeader;
 import io.netty.buffer.ByteBuf;
 import io.netty.util.Timer;
@@ -29,7 +29,7 @@ public final class RequestDispatcher {
 
     private final ObjectAdapter adapter;
     private final ServantMap servants;
-    private final ProxyDecoder proxies;
+    private final InputStreams streams;
     private final DispatchLimiter limiter;
     private final DispatchWarnings warnings;
     private final Cleaner cleaner;
@@ -40,12 +40,12 @@ public final class RequestDispatcher {
      * @param deadlineMillis after this long an unanswered request is answered with a
      *                       TimeoutException (0: never)
      */
-    public RequestDispatcher(ObjectAdapter adapter, ServantMap servants, ProxyDecoder proxies,
+    public RequestDispatcher(ObjectAdapter adapter, ServantMap servants, InputStreams streams,
                              DispatchLimiter limiter, int warnDispatch, Cleaner cleaner, Timer timer,
                              long deadlineMillis) {
         this.adapter = adapter;
         this.servants = servants;
-        this.proxies = proxies;
+        this.streams = streams;
         this.limiter = limiter;
         this.warnings = new DispatchWarnings(warnDispatch);
         this.cleaner = cleaner;
@@ -162,7 +162,7 @@ public final class RequestDispatcher {
         RequestHeader header = dispatch.header();
         Current current = new Current(adapter, dispatch.channel().info(), header.identity(), header.facet(),
                 header.operation(), header.mode(), header.context(), header.requestId(), peekEncoding(params));
-        Incoming request = new Incoming(dispatch, current, params, proxies, cleaner);
+        Incoming request = new Incoming(dispatch, current, params, streams, cleaner);
         try {
             servants.router().dispatch(request);
         } catch (Throwable raised) {

@@ -10,7 +10,7 @@ import java.util.List;
  * A {@code tcp} endpoint (ice-protocol.md §3.10, §6): host, port, timeout in ms (-1 infinite),
  * and whether to compress. Encoded as type 1 and an encapsulation.
  */
-public record TcpEndpoint(String host, int port, int timeout, boolean compress) {
+public record TcpEndpoint(String host, int port, int timeout, boolean compress) implements Endpoint {
     public static final short TYPE = 1;
     public static final int DEFAULT_TIMEOUT = 60_000;
 
@@ -101,6 +101,12 @@ public record TcpEndpoint(String host, int port, int timeout, boolean compress) 
         return new TcpEndpoint(host, newPort, timeout, compress);
     }
 
+    @Override
+    public short type() {
+        return TYPE;
+    }
+
+    @Override
     public void write(OutputStream out) {
         out.writeShort(TYPE);
         // The endpoint's encapsulation takes the enclosing stream's encoding (ice-protocol.md §3.10).

@@ -36,7 +36,7 @@ public final class CollocatedInvocation {
                                                   String operation, OperationMode mode, FormatType format,
                                                   Encoder params, Decoder<R> results,
                                                   UserExceptionFactory exceptions, Map<String, String> callContext) {
-        OutgoingCall<R> call = new OutgoingCall<>(operation, results, exceptions, instance.proxyDecoder());
+        OutgoingCall<R> call = new OutgoingCall<>(operation, results, exceptions, instance.inputStreams());
         if (target.oneway() && results != null) {
             call.fail(new TwowayOnlyException(operation + " has results, so it cannot be called oneway"));
             return call.future();

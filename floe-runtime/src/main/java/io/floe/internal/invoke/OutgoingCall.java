@@ -11,7 +11,7 @@ import io.floe.UnknownUserException;
 import io.floe.UserException;
 import io.floe.encoding.Decoder;
 import io.floe.encoding.InputStream;
-import io.floe.encoding.ProxyDecoder;
+import io.floe.internal.InputStreams;
 import io.floe.encoding.UserExceptionFactory;
 import io.floe.protocol.ReplyStatus;
 import io.floe.protocol.RequestHeader;
@@ -27,15 +27,15 @@ public final class OutgoingCall<R> {
     private final String operation;
     private final Decoder<R> results;
     private final UserExceptionFactory exceptions;
-    private final ProxyDecoder proxies;
+    private final InputStreams streams;
     private final CompletableFuture<R> future = new CompletableFuture<>();
 
     public OutgoingCall(String operation, Decoder<R> results, UserExceptionFactory exceptions,
-                        ProxyDecoder proxies) {
+                        InputStreams streams) {
         this.operation = operation;
         this.results = results;
         this.exceptions = exceptions == null ? UserExceptionFactory.NONE : exceptions;
-        this.proxies = proxies;
+        this.streams = streams;
     }
 
     public CompletableFuture<R> future() {
@@ -53,7 +53,7 @@ public final class OutgoingCall<R> {
     /** Decodes the reply body after its request id; takes ownership of {@code body}. */
     public void complete(ByteBuf body) {
         try {
-            InputStream in = new InputStream(body, proxies);
+            InputStream in = streams.over(body);
             ReplyStatus status = ReplyStatus.fromCode(in.readByte() & 0xff);
             switch (status) {
                 case OK -> {

@@ -6,7 +6,7 @@ import io.floe.IdentityParseException;
 import io.floe.ObjectPrx;
 import io.floe.ProxyParseException;
 import io.floe.internal.Instance;
-import io.floe.internal.endpoint.TcpEndpoint;
+import io.floe.internal.endpoint.Endpoint;
 import io.floe.internal.endpoint.Tokenizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,12 +100,12 @@ public final class ProxyParser {
             }
         }
 
-        List<TcpEndpoint> endpoints = new ArrayList<>();
+        List<Endpoint> endpoints = new ArrayList<>();
         String adapterId = "";
         if (beg >= 0 && s.charAt(beg) == ':') {
             for (String part : Tokenizer.splitOutsideQuotes(s.substring(beg + 1), ':')) {
                 try {
-                    endpoints.add(TcpEndpoint.parse(part, instance.defaultHost()));
+                    endpoints.add(Endpoint.parse(part, instance.defaultHost()));
                 } catch (RuntimeException e) {
                     throw new ProxyParseException("bad endpoint '" + part.trim() + "' in proxy '" + s + "': "
                             + e.getMessage(), e);

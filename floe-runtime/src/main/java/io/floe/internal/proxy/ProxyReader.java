@@ -7,7 +7,7 @@ import io.floe.ObjectPrx;
 import io.floe.encoding.InputStream;
 import io.floe.encoding.ProxyDecoder;
 import io.floe.internal.Instance;
-import io.floe.internal.endpoint.TcpEndpoint;
+import io.floe.internal.endpoint.Endpoint;
 import io.floe.protocol.RequestHeader;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,15 +36,10 @@ public final class ProxyReader implements ProxyDecoder {
             encoding = EncodingVersion.of(in.readByte() & 0xff, in.readByte() & 0xff);
         }
         int count = in.readAndCheckSeqSize(8);
-        List<TcpEndpoint> endpoints = new ArrayList<>(count);
+        List<Endpoint> endpoints = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            short type = in.readShort();
-            if (type == TcpEndpoint.TYPE) {
-                endpoints.add(TcpEndpoint.read(in));
-            } else {
-                // Other transports are not supported yet: skip them, as a runtime without them would.
-                in.skipEncapsulation();
-            }
+            // Transports Floe lacks are kept opaque and written back unchanged, as Ice does.
+            endpoints.add(Endpoint.read(in));
         }
         String adapterId = count == 0 ? in.readString() : "";
         return new ProxyReference(instance, identity, facet, mode, secure, encoding, endpoints, adapterId, Map.of())

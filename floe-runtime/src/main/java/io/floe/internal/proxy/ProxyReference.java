@@ -17,6 +17,7 @@ import io.floe.encoding.OutputStream;
 import io.floe.encoding.UserExceptionFactory;
 import io.floe.internal.Instance;
 import io.floe.internal.dispatch.Adapter;
+import io.floe.internal.endpoint.Endpoint;
 import io.floe.internal.endpoint.TcpEndpoint;
 import io.floe.internal.invoke.CollocatedInvocation;
 import io.floe.internal.invoke.OutgoingCall;
@@ -36,12 +37,12 @@ public final class ProxyReference implements Reference {
     private final InvocationMode mode;
     private final boolean secure;
     private final EncodingVersion encoding;
-    private final List<TcpEndpoint> endpoints;
+    private final List<Endpoint> endpoints;
     private final String adapterId;
     private final Map<String, String> context;
 
     public ProxyReference(Instance instance, Identity identity, String facet, InvocationMode mode,
-                          boolean secure, EncodingVersion encoding, List<TcpEndpoint> endpoints,
+                          boolean secure, EncodingVersion encoding, List<? extends Endpoint> endpoints,
                           String adapterId, Map<String, String> context) {
         this.instance = requireNonNull(instance, "instance");
         this.identity = requireNonNull(identity, "identity");
@@ -82,8 +83,13 @@ public final class ProxyReference implements Reference {
         return encoding;
     }
 
-    public List<TcpEndpoint> endpoints() {
+    public List<Endpoint> endpoints() {
         return endpoints;
+    }
+
+    /** The endpoints Floe can connect to, in order. */
+    public List<TcpEndpoint> tcpEndpoints() {
+        return endpoints.stream().filter(TcpEndpoint.class::isInstance).map(TcpEndpoint.class::cast).toList();
     }
 
     public String adapterId() {
@@ -113,15 +119,21 @@ public final class ProxyReference implements Reference {
     public <R> CompletableFuture<R> invoke(String operation, OperationMode opMode, FormatType format,
                                            Encoder params, Decoder<R> results,
                                            UserExceptionFactory exceptions, Map<String, String> callContext) {
-        Adapter collocated = instance.adapters().collocatedWith(endpoints);
+        List<TcpEndpoint> reachable = tcpEndpoints();
+        Adapter collocated = instance.adapters().collocatedWith(reachable);
         if (collocated != null) {
             return CollocatedInvocation.invoke(instance, collocated,
                     new CollocatedInvocation.Target(identity, facet, mode != InvocationMode.TWOWAY, encoding, context),
                     operation, opMode, format, params, results, exceptions, callContext);
         }
-        OutgoingCall<R> call = new OutgoingCall<>(operation, results, exceptions, instance.proxyDecoder());
+        OutgoingCall<R> call = new OutgoingCall<>(operation, results, exceptions, instance.inputStreams());
         if (endpoints.isEmpty()) {
             call.fail(new NoEndpointException("proxy '" + this + "' has no endpoints (locators are not supported yet)"));
+            return call.future();
+        }
+        if (reachable.isEmpty()) {
+            call.fail(new NoEndpointException("proxy '" + this + "' has no tcp endpoint (expected: at least one;"
+                    + " other transports are not supported)"));
             return call.future();
         }
         boolean oneway = mode != InvocationMode.TWOWAY;
@@ -139,7 +151,7 @@ public final class ProxyReference implements Reference {
             call.fail(e);
             return call.future();
         }
-        instance.connector().whenConnected(endpoints.get(0), (connection, error) -> {
+        instance.connector().whenConnected(reachable.get(0), (connection, error) -> {
             if (error != null) {
                 message.release();
                 call.fail(error);
@@ -172,7 +184,7 @@ public final class ProxyReference implements Reference {
             out.writeByte((byte) encoding.minor());
         }
         out.writeSize(endpoints.size());
-        for (TcpEndpoint endpoint : endpoints) {
+        for (Endpoint endpoint : endpoints) {
             endpoint.write(out);
         }
         if (endpoints.isEmpty()) {
@@ -202,7 +214,7 @@ public final class ProxyReference implements Reference {
                 s.append(" @ ").append(quoteIfNeeded(IdentityStrings.escape(adapterId, false)));
             }
         } else {
-            for (TcpEndpoint endpoint : endpoints) {
+            for (Endpoint endpoint : endpoints) {
                 s.append(':').append(endpoint);
             }
         }

@@ -56,7 +56,18 @@ class ProxyEncodingTest {
                                 + " | 01 00 | 12 00 00 00 01 01 | 02 \"h1\" | 01 00 00 00 | ff ff ff ff | 00"
                                 + " | 01 00 | 12 00 00 00 01 01 | 02 \"h3\" | 03 00 00 00 | 60 ea 00 00 | 00"),
                 List.of("x -D -s", "01 \"x\" 00 | 00 | 04 | 01 | 01 00 | 01 01 | 00 | 00"),
-                List.of("x -d", "01 \"x\" 00 | 00 | 03 | 00 | 01 00 | 01 01 | 00 | 00"));
+                List.of("x -d", "01 \"x\" 00 | 00 | 03 | 00 | 01 00 | 01 01 | 00 | 00"),
+                // §3.10: a transport Floe lacks is kept opaque and written back unchanged.
+                List.of("x:opaque -t 99 -e 1.1 -v AQID",
+                        "01 \"x\" 00 | 00 | 00 | 00 | 01 00 | 01 01 | 01 | 63 00 | 09 00 00 00 01 01 | 01 02 03"),
+                // §6: ssl (type 2), then tcp; the opaque one keeps its place.
+                List.of("x:opaque -t 2 -e 1.1 -v CTEyNy4wLjAuMeouAAAQJwAAAA==:tcp -h h -p 1",
+                        "01 \"x\" 00 | 00 | 00 | 00 | 01 00 | 01 01 | 02"
+                                + " | 02 00 | 19 00 00 00 01 01 | 09 \"127.0.0.1\" ea 2e 00 00 10 27 00 00 00"
+                                + " | 01 00 | 11 00 00 00 01 01 01 68 01 00 00 00 60 ea 00 00 00"),
+                // An opaque body in another encoding is kept with its version.
+                List.of("x:opaque -t 99 -e 1.0 -v AQID",
+                        "01 \"x\" 00 | 00 | 00 | 00 | 01 00 | 01 01 | 01 | 63 00 | 09 00 00 00 01 00 | 01 02 03"));
     }
 
     @ParameterizedTest
@@ -85,6 +96,21 @@ class ProxyEncodingTest {
             assertThatThrownBy(() -> read(prefix)).as("first %d bytes", n).isInstanceOf(MarshalException.class);
         }
         assertThat(read(bytes)).isNotNull();
+    }
+
+    @Test
+    void aProxyWithOnlyOpaqueEndpointsCannotBeInvoked() {
+        ObjectPrx proxy = communicator.stringToProxy("x:opaque -t 99 -e 1.1 -v AQID");
+
+        assertThatThrownBy(proxy::ice_ping)
+                .isInstanceOf(io.floe.NoEndpointException.class)
+                .hasMessageContaining("no tcp endpoint");
+    }
+
+    @Test
+    void anOpaqueTcpEndpointIsReadAsTcp() {
+        assertThat(communicator.proxyToString(communicator.stringToProxy("x:opaque -t 1 -e 1.1 -v AWgBAAAAYOoAAAA=")))
+                .isEqualTo("x -t -e 1.1:tcp -h h -p 1 -t 60000");
     }
 
     @Test

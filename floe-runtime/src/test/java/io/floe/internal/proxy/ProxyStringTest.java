@@ -103,7 +103,12 @@ class ProxyStringTest {
             "a'b",
             "a\\'b",
             "-t",
-            "x -f \"-o\" -o");
+            "x -f \"-o\" -o",
+            "x:opaque -t 99 -e 1.1 -v AQID",
+            "x:opaque -t 2 -e 1.1 -v CTEyNy4wLjAuMeouAAAQJwAAAA==",
+            "x:opaque -t 1 -e 1.1 -v AWgBAAAAYOoAAAA=",
+            "x:opaque -e 1.0 -t 99 -v AQID:tcp -h h -p 1",
+            "x:opaque -t 99 -v AQID");
 
     /** Ice prints a facet that starts with '-' unquoted, so its output does not parse back. */
     static final List<String> NOT_REPARSABLE = List.of("x -f \"-o\" -o");
@@ -191,6 +196,11 @@ class ProxyStringTest {
                 List.of("model:tcp -q", "ProxyParseException", "'-q'"),
                 List.of("model:tcp -p 1 extra", "ProxyParseException", "'extra'"),
                 List.of("model:foo -h h", "ProxyParseException", "'foo'"),
+                List.of("x:opaque -t 99", "ProxyParseException", "no -v option"),
+                List.of("x:opaque -v AQID", "ProxyParseException", "no -t option"),
+                List.of("x:opaque -t 99 -v !!", "ProxyParseException", "'!!'"),
+                List.of("x:opaque -t 70000 -v AQID", "ProxyParseException", "'70000'"),
+                List.of("x:opaque -t 99 -v", "ProxyParseException", "-v"),
                 List.of("x:", "ProxyParseException", "empty endpoint"),
                 List.of("x :tcp -h h -p 1:", "ProxyParseException", "empty endpoint"),
                 List.of("\"model", "ProxyParseException", "quote"),

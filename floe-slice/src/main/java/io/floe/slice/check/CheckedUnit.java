@@ -1,5 +1,6 @@
 package io.floe.slice.check;
 
+import io.floe.slice.parse.ConstValue;
 import io.floe.slice.parse.Definition;
 import io.floe.slice.parse.ExceptionDef;
 import io.floe.slice.parse.InterfaceDef;
@@ -18,11 +19,19 @@ public final class CheckedUnit {
     private final SliceUnit unit;
     private final SymbolTable symbols;
     private final Map<TypeRef, Type> types;
+    private final Map<ConstValue, ConstValue> literals;
 
-    CheckedUnit(SliceUnit unit, SymbolTable symbols, IdentityHashMap<TypeRef, Type> types) {
+    CheckedUnit(SliceUnit unit, SymbolTable symbols, IdentityHashMap<TypeRef, Type> types,
+                Map<ConstValue, ConstValue> literals) {
         this.unit = unit;
         this.symbols = symbols;
         this.types = Collections.unmodifiableMap(types);
+        this.literals = Collections.unmodifiableMap(literals);
+    }
+
+    /** The literal an initializer stands for: itself, or the value of the constant it names. */
+    public ConstValue literal(ConstValue value) {
+        return literals.getOrDefault(value, value);
     }
 
     public SliceUnit unit() {

@@ -14,8 +14,10 @@ import io.floe.slice.parse.SequenceDef;
 import io.floe.slice.parse.SliceUnit;
 import io.floe.slice.parse.StructDef;
 import io.floe.slice.parse.TypeRef;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Resolves names and checks a unit in one pass in source order, so that, as in Slice, a type
@@ -27,18 +29,21 @@ public final class Checker {
     private final IdentityHashMap<TypeRef, Type> types = new IdentityHashMap<>();
     private final TypeRules typeRules;
     private final MemberRules memberRules;
+    private final ConstantReferences constants = new ConstantReferences(table);
+    private final Map<Integer, Symbol> compactIds = new HashMap<>();
 
     private Checker(Diagnostics diagnostics) {
         this.diagnostics = diagnostics;
         this.typeRules = new TypeRules(table, types, diagnostics);
-        this.memberRules = new MemberRules(typeRules, diagnostics);
+        this.memberRules = new MemberRules(typeRules, constants, diagnostics);
     }
 
     /** Checks the unit; the result is only meaningful when no error was reported. */
     public static CheckedUnit check(SliceUnit unit, Diagnostics diagnostics) {
         Checker checker = new Checker(diagnostics);
         checker.definitions(unit.definitions(), "");
-        CheckedUnit checked = new CheckedUnit(unit, checker.table, checker.types);
+        CheckedUnit checked = new CheckedUnit(unit, checker.table, checker.types,
+                checker.constants.literals());
         SupportRule.check(checked, diagnostics);
         return checked;
     }
@@ -92,6 +97,7 @@ public final class Checker {
             new OperationRules(typeRules, diagnostics).interfaceDef(interfaceDef, symbol, scope);
         } else if (definition instanceof ClassDef classDef) {
             memberRules.classDef(classDef, symbol, scope);
+            compactId(classDef, symbol);
             new OperationRules(typeRules, diagnostics).classOperations(classDef, scope);
         }
     }
@@ -119,7 +125,19 @@ public final class Checker {
                     + "floating-point type, string or an enum)");
             return;
         }
-        ConstantRule.check(type, constant.value(), "constant '" + constant.name() + "'", diagnostics);
+        ConstantRule.check(type, constants.resolve(constant.value(), scope),
+                "constant '" + constant.name() + "'", diagnostics);
+    }
+
+    private void compactId(ClassDef classDef, Symbol symbol) {
+        if (classDef.compactId() < 0) {
+            return;
+        }
+        Symbol other = compactIds.putIfAbsent(classDef.compactId(), symbol);
+        if (other != null && other != symbol) {
+            diagnostics.error(classDef.location(), "compact id " + classDef.compactId() + " of class '"
+                    + classDef.name() + "' is already used by class '" + other.scopedName() + "'");
+        }
     }
 
     /** Adds the name to its scope; null (after an error) when the name is taken. */

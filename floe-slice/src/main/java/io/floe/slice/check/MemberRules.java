@@ -16,11 +16,15 @@ import java.util.Set;
 /** Data members of structs, exceptions and classes, and the inheritance of the latter two. */
 final class MemberRules {
     private final TypeRules typeRules;
+    private final ConstantReferences constants;
     private final Diagnostics diagnostics;
+    private final OptionalRule optionals;
 
-    MemberRules(TypeRules typeRules, Diagnostics diagnostics) {
+    MemberRules(TypeRules typeRules, ConstantReferences constants, Diagnostics diagnostics) {
         this.typeRules = typeRules;
+        this.constants = constants;
         this.diagnostics = diagnostics;
+        this.optionals = new OptionalRule(diagnostics);
     }
 
     void struct(StructDef struct, Symbol symbol, String scope) {
@@ -29,6 +33,7 @@ final class MemberRules {
                     + "' must have at least one member");
         }
         members(struct.members(), symbol, scope, Map.of(), "struct");
+        optionals.struct(struct);
     }
 
     void exception(ExceptionDef exception, Symbol symbol, String scope) {
@@ -55,6 +60,7 @@ final class MemberRules {
                     ? named.symbol() : null;
         }
         members(exception.members(), symbol, scope, inherited, "exception");
+        optionals.members(exception.members());
     }
 
     void classDef(ClassDef classDef, Symbol symbol, String scope) {
@@ -76,6 +82,7 @@ final class MemberRules {
             }
         }
         members(classDef.members(), symbol, scope, inherited, "class");
+        optionals.members(classDef.members());
     }
 
     private void collectClassMembers(Symbol s, Map<String, String> into, Set<Symbol> seen) {
@@ -110,7 +117,8 @@ final class MemberRules {
             if (type != null && member.defaultValue() != null) {
                 String what = "data member '" + member.name() + "'";
                 if (ConstantRule.allowsLiteral(type)) {
-                    ConstantRule.check(type, member.defaultValue(), what, diagnostics);
+                    ConstantRule.check(type, constants.resolve(member.defaultValue(), scope), what,
+                            diagnostics);
                 } else {
                     diagnostics.error(member.defaultValue().location(), what + " of type "
                             + type.sliceName() + " cannot have a default value");

@@ -74,6 +74,7 @@ final class OperationRules {
                 typeRules.resolve(op.returnType(), scope);
             }
             parameters(op, scope);
+            new OptionalRule(diagnostics).operation(op);
             throwsClause(op, scope);
         }
     }

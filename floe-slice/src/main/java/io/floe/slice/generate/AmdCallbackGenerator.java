@@ -4,7 +4,6 @@ import io.floe.slice.check.Symbol;
 import io.floe.slice.generate.OperationView.Value;
 import io.floe.slice.parse.InterfaceDef;
 import io.floe.slice.parse.Operation;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -50,7 +49,7 @@ final class AmdCallbackGenerator {
         w.blank();
         w.line("@Override");
         w.open("public void ice_response(" + parameters + ")");
-        w.line("reply.succeed(" + encoder(op, w) + ");");
+        encoder(op, w);
         w.close();
         w.blank();
         w.line("@Override");
@@ -93,17 +92,20 @@ final class AmdCallbackGenerator {
         w.close();
     }
 
-    private String encoder(OperationView op, JavaWriter w) {
-        List<String> writes = new ArrayList<>();
-        for (Value output : op.outputs()) {
-            writes.add(context.marshal().write(output.type(), output.name(), w));
-        }
+    private void encoder(OperationView op, JavaWriter w) {
+        ParamCodec params = new ParamCodec(context);
+        List<Value> outputs = op.outputs();
+        List<String> writes = params.writeAll(outputs, w);
         if (writes.isEmpty()) {
-            return "null";
+            w.line("reply.succeed(null);");
+        } else if (outputs.stream().allMatch(params::isSimple)) {
+            w.line("reply.succeed(" + (writes.size() == 1
+                    ? "out -> " + writes.get(0).substring(0, writes.get(0).length() - 1)
+                    : "out -> { " + String.join(" ", writes) + " }") + ");");
+        } else {
+            w.open("reply.succeed(out ->");
+            writes.forEach(w::line);
+            w.close(");");
         }
-        if (writes.size() == 1) {
-            return "out -> " + writes.get(0).substring(0, writes.get(0).length() - 1);
-        }
-        return "out -> { " + String.join(" ", writes) + " }";
     }
 }

@@ -39,10 +39,17 @@ final class DictionaryGenerator {
         w.blank();
         w.open("public static " + mapType + " read(" + in + " in)");
         w.line("int n = in.readAndCheckSeqSize(" + (marshal.minSize(key) + marshal.minSize(value)) + ");");
-        w.line(mapType + " v = new " + w.use("java.util.LinkedHashMap") + "<>();");
+        JavaTypeMetadata concrete = JavaTypeMetadata.of(dictionary.metadata());
+        String created = concrete == null ? "java.util.LinkedHashMap" : concrete.rawConcrete();
+        w.line(mapType + " v = new " + w.use(created) + "<>();");
         w.open("for (int i = 0; i < n; i++)");
         w.line(types.javaType(key, w) + " k = " + marshal.read(key, w) + ";");
-        w.line("v.put(k, " + marshal.read(value, w) + ");");
+        if (TypeMapper.isClass(value)) {
+            w.line("v.put(k, null); // keeps the order while the instance may come later");
+            w.line("in.readValue(_v -> v.put(k, _v), " + types.classLiteral(value, w) + ");");
+        } else {
+            w.line("v.put(k, " + marshal.read(value, w) + ");");
+        }
         w.close();
         w.line("return v;");
         w.close();

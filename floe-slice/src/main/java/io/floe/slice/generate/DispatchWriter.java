@@ -10,13 +10,13 @@ import java.util.List;
  */
 final class DispatchWriter {
     private final TypeMapper types;
-    private final Marshal marshal;
+    private final ParamCodec params;
     private final JavaWriter w;
     private final String servant;
 
     DispatchWriter(JavaGenerator context, JavaWriter w, String servant) {
         this.types = context.types();
-        this.marshal = context.marshal();
+        this.params = new ParamCodec(context);
         this.w = w;
         this.servant = servant;
     }
@@ -30,7 +30,7 @@ final class DispatchWriter {
         }
         readParameters(op);
         List<String> arguments = new ArrayList<>();
-        op.inputs().forEach(v -> arguments.add(v.name()));
+        op.inputs().forEach(v -> arguments.add(params.valueAfterRead(v, w)));
         arguments.add("request.current()");
         if (op.isAmd()) {
             arguments.add(0, "new AMD_" + servant + "_" + op.sliceName() + ".Reply(request.startAsync())");
@@ -47,9 +47,8 @@ final class DispatchWriter {
             return;
         }
         w.line(w.use("io.floe.encoding.InputStream") + " in = request.startReadParams();");
-        for (Value input : op.inputs()) {
-            w.line(types.javaType(input.type(), w) + " " + input.name() + " = "
-                    + marshal.read(input.type(), w) + ";");
+        for (Value input : op.wireInputs()) {
+            params.declareAndRead(input, w).forEach(w::line);
         }
         w.line("request.endReadParams();");
     }
@@ -64,12 +63,9 @@ final class DispatchWriter {
         }
         w.line(op.resultType(types, w, "") + " ret = " + call);
         w.line(w.use("io.floe.encoding.OutputStream") + " out = request.startWriteResult();");
-        if (outputs.size() == 1) {
-            w.line(marshal.write(outputs.get(0).type(), "ret", w));
-        } else {
-            for (Value output : outputs) {
-                w.line(marshal.write(output.type(), "ret." + output.name() + "()", w));
-            }
+        for (Value output : outputs) {
+            String value = outputs.size() == 1 ? "ret" : "ret." + output.name() + "()";
+            params.write(output, value, w).forEach(w::line);
         }
         w.line("request.sendResult(out);");
     }

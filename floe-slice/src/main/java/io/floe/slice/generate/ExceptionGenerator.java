@@ -13,10 +13,12 @@ import java.util.stream.Collectors;
 final class ExceptionGenerator {
     private final JavaGenerator context;
     private final TypeMapper types;
+    private final MemberWriter members;
 
     ExceptionGenerator(JavaGenerator context) {
         this.context = context;
         this.types = context.types();
+        this.members = new MemberWriter(context);
     }
 
     void generate(Symbol symbol, ExceptionDef exception) {
@@ -28,12 +30,7 @@ final class ExceptionGenerator {
         List<Field> inherited = inheritedFields(base);
 
         w.open("public class " + name + " extends " + superclass);
-        for (Field field : own) {
-            w.line("public " + types.javaType(field.type(), w) + " " + field.name() + ";");
-        }
-        if (!own.isEmpty()) {
-            w.blank();
-        }
+        members.fields(w, exception, own);
         constructors(w, name, own, inherited);
         w.line("@Override");
         w.open("public String ice_id()");
@@ -84,7 +81,7 @@ final class ExceptionGenerator {
                 w.line("super(" + superArguments + ");");
             }
             for (Field field : own) {
-                w.line("this." + field.name() + " = " + field.name() + ";");
+                members.assign(w, field);
             }
             w.close();
             w.blank();
@@ -92,23 +89,15 @@ final class ExceptionGenerator {
     }
 
     private void initialValues(JavaWriter w, List<Field> own) {
-        for (Field field : own) {
-            String initial = field.initialValue(types, w);
-            if (initial != null) {
-                w.line("this." + field.name() + " = " + initial + ";");
-            }
-        }
+        members.initialValues(w, own);
     }
 
     private void marshaling(JavaWriter w, Symbol symbol, Symbol base, List<Field> own) {
-        Marshal marshal = context.marshal();
         String typeId = "\"" + symbol.scopedName() + "\"";
         w.line("@Override");
         w.open("public void _write(" + w.use("io.floe.encoding.OutputStream") + " out)");
         w.line(base == null ? "out.startLastSlice(" + typeId + ");" : "out.startSlice(" + typeId + ");");
-        for (Field field : own) {
-            w.line(marshal.write(field.type(), "this." + field.name(), w));
-        }
+        members.write(w, own);
         w.line("out.endSlice();");
         if (base != null) {
             w.line("super._write(out);");
@@ -118,9 +107,7 @@ final class ExceptionGenerator {
         w.line("@Override");
         w.open("public void _read(" + w.use("io.floe.encoding.InputStream") + " in)");
         w.line("in.startSlice();");
-        for (Field field : own) {
-            w.line("this." + field.name() + " = " + marshal.read(field.type(), w) + ";");
-        }
+        members.read(w, own);
         w.line("in.endSlice();");
         if (base != null) {
             w.line("super._read(in);");

@@ -33,7 +33,7 @@ record Field(String name, Type type, DataMember member) {
         if (type instanceof Builtin builtin && builtin.isPrimitive()) {
             return a + " == " + b;
         }
-        if (TypeMapper.isSequence(type)) {
+        if (TypeMapper.isArray(type)) {
             String method = types.isNestedSequence(type) ? "deepEquals" : "equals";
             return w.use("java.util.Arrays") + "." + method + "(" + a + ", " + b + ")";
         }
@@ -46,7 +46,7 @@ record Field(String name, Type type, DataMember member) {
             String box = types.boxed(type, w);
             return box + ".hashCode(" + a + ")";
         }
-        if (TypeMapper.isSequence(type)) {
+        if (TypeMapper.isArray(type)) {
             String method = types.isNestedSequence(type) ? "deepHashCode" : "hashCode";
             return w.use("java.util.Arrays") + "." + method + "(" + a + ")";
         }
@@ -55,7 +55,7 @@ record Field(String name, Type type, DataMember member) {
 
     String toStringExpression(TypeMapper types, JavaWriter w) {
         String a = "this." + name;
-        if (TypeMapper.isSequence(type)) {
+        if (TypeMapper.isArray(type)) {
             String method = types.isNestedSequence(type) ? "deepToString" : "toString";
             return w.use("java.util.Arrays") + "." + method + "(" + a + ")";
         }

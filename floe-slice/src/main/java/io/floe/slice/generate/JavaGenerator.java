@@ -2,6 +2,7 @@ package io.floe.slice.generate;
 
 import io.floe.slice.check.CheckedUnit;
 import io.floe.slice.check.Symbol;
+import io.floe.slice.parse.ClassDef;
 import io.floe.slice.parse.ConstDef;
 import io.floe.slice.parse.Definition;
 import io.floe.slice.parse.DictionaryDef;
@@ -67,12 +68,14 @@ public final class JavaGenerator {
             new DictionaryGenerator(this).generate(symbol, dictionary);
         } else if (definition instanceof ConstDef constant) {
             new ConstGenerator(this).generate(symbol, constant);
+        } else if (definition instanceof ClassDef classDef && symbol.definition() == classDef) {
+            new ClassGenerator(this).generate(symbol, classDef);
         } else if (definition instanceof InterfaceDef interfaceDef && symbol.definition() == interfaceDef) {
             new ServantGenerator(this).generate(symbol, interfaceDef);
             new ProxyGenerator(this).generate(symbol, interfaceDef);
             new AmdCallbackGenerator(this).generate(symbol, interfaceDef);
         }
-        // Forward declarations generate nothing; classes were refused by the checker.
+        // Forward declarations generate nothing.
     }
 
     CheckedUnit checked() {

@@ -47,18 +47,24 @@ final class JavaWriter {
         return simple;
     }
 
-    /** Writes a line; a line too long is broken after commas, continued 8 columns further. */
+    /**
+     * Writes a line; a line too long is broken after commas, continued 8 columns further than
+     * it starts. Leading spaces in {@code text} count as indentation.
+     */
     JavaWriter line(String text) {
-        String indent = INDENT.repeat(depth);
-        String rest = text;
+        String rest = text.stripLeading();
+        String indent = INDENT.repeat(depth) + text.substring(0, text.length() - rest.length());
+        String continuation = indent + INDENT.repeat(2);
+        boolean continued = false;
         while (indent.length() + rest.length() > WIDTH) {
-            int split = breakPoint(rest, WIDTH - indent.length());
+            int split = breakPoint(rest, WIDTH - indent.length(), continued ? 1 : 0);
             if (split < 0) {
                 break;
             }
             body.append(indent).append(rest, 0, split + 1).append('\n');
             rest = rest.substring(split + 2);
-            indent = INDENT.repeat(depth + 2);
+            indent = continuation;
+            continued = true;
         }
         if (!rest.isEmpty()) {
             body.append(indent).append(rest);
@@ -70,10 +76,11 @@ final class JavaWriter {
     /**
      * The last ", " before {@code limit} that separates arguments, parameters or array
      * elements: inside parentheses or an initializer's braces (not both), outside strings and
-     * type arguments; -1 when there is none.
+     * type arguments; -1 when there is none. A continued line starts inside the parentheses
+     * that the previous part opened.
      */
-    private static int breakPoint(String text, int limit) {
-        int parens = 0;
+    private static int breakPoint(String text, int limit, int openParens) {
+        int parens = openParens;
         int braces = 0;
         int angles = 0;
         boolean inString = false;

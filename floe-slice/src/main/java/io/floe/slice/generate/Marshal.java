@@ -22,6 +22,9 @@ final class Marshal {
 
     /** A statement writing {@code value}, with its semicolon. */
     String write(Type type, String value, JavaWriter w) {
+        if (TypeMapper.isClass(type)) {
+            return "out.writeValue(" + value + ");";
+        }
         if (type instanceof Builtin builtin) {
             if (builtin == Builtin.OBJECT_PROXY) {
                 return "out.writeProxy(" + value + ");";
@@ -38,8 +41,23 @@ final class Marshal {
         return value + ".ice_write(out);";
     }
 
-    /** An expression reading one value. */
+    /**
+     * A statement reading one value into {@code target} (a field, an array element or a local
+     * that no lambda captures): {@code target = read;}, or for a class reference
+     * {@code in.readValue(_v -> target = _v, C.class);} since the instance may come later.
+     */
+    String readInto(Type type, String target, JavaWriter w) {
+        if (TypeMapper.isClass(type)) {
+            return "in.readValue(_v -> " + target + " = _v, " + types.classLiteral(type, w) + ");";
+        }
+        return target + " = " + read(type, w) + ";";
+    }
+
+    /** An expression reading one value; not for classes (see {@link #readInto}). */
     String read(Type type, JavaWriter w) {
+        if (TypeMapper.isClass(type)) {
+            throw new IllegalStateException("a class reference is read with readInto: " + type.sliceName());
+        }
         if (type instanceof Builtin builtin) {
             if (builtin == Builtin.OBJECT_PROXY) {
                 return "in.readProxy()";
@@ -90,6 +108,39 @@ final class Marshal {
         return 1;
     }
 
+    /**
+     * The encoded size of a value of a fixed-size type (ice-protocol.md §3.15), or -1 for a
+     * variable-size one: strings, enums, proxies, classes, sequences and dictionaries, and
+     * structs holding any of them.
+     */
+    int fixedSize(Type type) {
+        if (type instanceof Builtin builtin) {
+            return switch (builtin) {
+                case BOOL, BYTE -> 1;
+                case SHORT -> 2;
+                case INT, FLOAT -> 4;
+                case LONG, DOUBLE -> 8;
+                default -> -1;
+            };
+        }
+        if (TypeMapper.definition(type) instanceof StructDef struct) {
+            int size = 0;
+            for (DataMember member : struct.members()) {
+                int memberSize = fixedSize(types.checked().type(member.type()));
+                if (memberSize < 0) {
+                    return -1;
+                }
+                size += memberSize;
+            }
+            return size;
+        }
+        return -1;
+    }
+
+    TypeMapper types() {
+        return types;
+    }
+
     /** True for the builtins the stream reads and writes as whole sequences. */
     static boolean hasStreamSequence(Type type) {
         return type instanceof Builtin builtin && (builtin.isPrimitive() || builtin == Builtin.STRING);
@@ -104,7 +155,7 @@ final class Marshal {
         return w.use(types.qualified(named.symbol()) + "Helper");
     }
 
-    private static boolean isDictionary(Type type) {
+    static boolean isDictionary(Type type) {
         return TypeMapper.definition(type) instanceof io.floe.slice.parse.DictionaryDef;
     }
 }

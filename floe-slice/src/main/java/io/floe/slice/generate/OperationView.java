@@ -7,14 +7,20 @@ import io.floe.slice.parse.InterfaceDef;
 import io.floe.slice.parse.Operation;
 import io.floe.slice.parse.Parameter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** What the generators need to know about one operation of an interface. */
 final class OperationView {
-    /** A parameter or output as Java sees it. */
-    record Value(String name, Type type) {
+    /** A parameter or output as Java sees it; tag is -1 unless it is optional. */
+    record Value(String name, Type type, int tag) {
+        boolean optional() {
+            return tag >= 0;
+        }
     }
+
+    private static final Comparator<Value> BY_TAG = Comparator.comparingInt(Value::tag);
 
     private final Operation op;
     private final InterfaceDef owner;
@@ -77,27 +83,46 @@ final class OperationView {
         return null;
     }
 
+    /** The in parameters in declaration order: the order of Java parameters. */
     List<Value> inputs() {
         return values(op.inParameters());
     }
 
-    /** The outputs in wire order: out parameters in declaration order, then the return value. */
+    /** The in parameters in wire order: required ones as declared, then optional ones by tag. */
+    List<Value> wireInputs() {
+        return wireOrder(inputs());
+    }
+
+    /**
+     * The outputs in wire order (ice-protocol.md §3.16): required out parameters in declaration
+     * order, the required return value, then the optional ones (return value included) by tag.
+     */
     List<Value> outputs() {
         List<Value> outputs = new ArrayList<>(values(op.outParameters()));
         if (op.returnType() != null) {
-            outputs.add(new Value("returnValue", checked.type(op.returnType())));
+            outputs.add(returnValue());
         }
-        return outputs;
+        return wireOrder(outputs);
     }
 
     /** The return value first, then the out parameters: the order of results in Java. */
     List<Value> resultComponents() {
         List<Value> components = new ArrayList<>();
         if (op.returnType() != null) {
-            components.add(new Value("returnValue", checked.type(op.returnType())));
+            components.add(returnValue());
         }
         components.addAll(values(op.outParameters()));
         return components;
+    }
+
+    private Value returnValue() {
+        return new Value("returnValue", checked.type(op.returnType()), op.returnTag());
+    }
+
+    private static List<Value> wireOrder(List<Value> values) {
+        List<Value> ordered = new ArrayList<>(values.stream().filter(v -> !v.optional()).toList());
+        values.stream().filter(Value::optional).sorted(BY_TAG).forEach(ordered::add);
+        return ordered;
     }
 
     /** {@code op} gives {@code OpResult}: the record of several outputs. */
@@ -126,8 +151,13 @@ final class OperationView {
         if (outputs.isEmpty()) {
             return "void";
         }
-        return outputs.size() == 1 ? types.javaType(outputs.get(0).type(), w)
+        return outputs.size() == 1 ? javaType(outputs.get(0), types, w)
                 : recordPrefix + resultRecord();
+    }
+
+    /** The Java type of a parameter or output: an Optional type when it is optional. */
+    static String javaType(Value value, TypeMapper types, JavaWriter w) {
+        return value.optional() ? types.optionalType(value.type(), w) : types.javaType(value.type(), w);
     }
 
     /** {@link #resultType} as a type argument. */
@@ -136,8 +166,11 @@ final class OperationView {
         if (outputs.isEmpty()) {
             return "Void";
         }
-        return outputs.size() == 1 ? types.boxed(outputs.get(0).type(), w)
-                : recordPrefix + resultRecord();
+        if (outputs.size() > 1) {
+            return recordPrefix + resultRecord();
+        }
+        Value output = outputs.get(0);
+        return output.optional() ? types.optionalType(output.type(), w) : types.boxed(output.type(), w);
     }
 
     /** {@code throws A, B}, or empty. */
@@ -151,7 +184,7 @@ final class OperationView {
     }
 
     String parameterList(List<Value> values, TypeMapper types, JavaWriter w) {
-        return values.stream().map(v -> types.javaType(v.type(), w) + " " + v.name())
+        return values.stream().map(v -> javaType(v, types, w) + " " + v.name())
                 .collect(Collectors.joining(", "));
     }
 
@@ -161,7 +194,7 @@ final class OperationView {
 
     private List<Value> values(List<Parameter> parameters) {
         return parameters.stream()
-                .map(p -> new Value(Names.parameter(p.name()), checked.type(p.type())))
+                .map(p -> new Value(Names.parameter(p.name()), checked.type(p.type()), p.tag()))
                 .toList();
     }
 }

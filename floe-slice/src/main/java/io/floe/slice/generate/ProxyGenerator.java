@@ -17,11 +17,13 @@ final class ProxyGenerator {
     private final JavaGenerator context;
     private final TypeMapper types;
     private final Marshal marshal;
+    private final ParamCodec params;
 
     ProxyGenerator(JavaGenerator context) {
         this.context = context;
         this.types = context.types();
         this.marshal = context.marshal();
+        this.params = new ParamCodec(context);
     }
 
     void generate(Symbol symbol, InterfaceDef def) {
@@ -104,7 +106,7 @@ final class ProxyGenerator {
                 + w.use("io.floe.OperationMode") + "." + op.mode() + ", "
                 + w.use("io.floe.encoding.FormatType") + "." + (op.format() == null ? "DEFAULT" : op.format())
                 + ",");
-        w.line("        " + encoder(op, w) + ",");
+        encoder(w, op);
         decoder(w, op, servant);
         boolean hasThrows = !op.throwsList().isEmpty();
         w.line("        " + (hasThrows ? prx + "::_" + op.sliceName() + "_exceptions"
@@ -116,35 +118,45 @@ final class ProxyGenerator {
         }
     }
 
-    private String encoder(OperationView op, JavaWriter w) {
-        List<Value> inputs = op.inputs();
+    private void encoder(JavaWriter w, OperationView op) {
+        List<Value> inputs = op.wireInputs();
         if (inputs.isEmpty()) {
-            return "null";
+            w.line("        null,");
+            return;
         }
-        List<String> writes = new ArrayList<>();
-        for (Value input : inputs) {
-            writes.add(marshal.write(input.type(), input.name(), w));
+        if (inputs.stream().allMatch(params::isSimple)) {
+            List<String> writes = params.writeAll(inputs, w);
+            if (writes.size() == 1) {
+                String write = writes.get(0);
+                w.line("        out -> " + write.substring(0, write.length() - 1) + ",");
+            } else {
+                w.line("        out -> { " + String.join(" ", writes) + " },");
+            }
+            return;
         }
-        if (writes.size() == 1) {
-            String write = writes.get(0);
-            return "out -> " + write.substring(0, write.length() - 1);
-        }
-        return "out -> { " + String.join(" ", writes) + " }";
+        w.line("        out -> {");
+        params.writeAll(inputs, w).forEach(l -> w.line("            " + l));
+        w.line("        },");
     }
 
     private void decoder(JavaWriter w, OperationView op, String servant) {
         List<Value> outputs = op.outputs();
-        if (outputs.size() <= 1) {
+        if (outputs.isEmpty() || outputs.size() == 1 && params.isSimple(outputs.get(0))) {
             w.line("        " + (outputs.isEmpty() ? "null" : marshal.decoder(outputs.get(0).type(), w)) + ",");
             return;
         }
         w.line("        in -> {");
         for (Value output : outputs) {
-            w.line("            " + types.javaType(output.type(), w) + " " + output.name() + " = "
-                    + marshal.read(output.type(), w) + ";");
+            params.declareAndRead(output, w).forEach(l -> w.line("            " + l));
         }
-        w.line("            return new " + servant + "." + op.resultRecord() + "("
-                + OperationView.names(op.resultComponents()) + ");");
+        if (outputs.size() == 1) {
+            w.line("            return " + params.valueAfterRead(outputs.get(0), w) + ";");
+        } else {
+            List<String> components = new ArrayList<>();
+            op.resultComponents().forEach(c -> components.add(params.valueAfterRead(c, w)));
+            w.line("            return new " + servant + "." + op.resultRecord() + "("
+                    + String.join(", ", components) + ");");
+        }
         w.line("        },");
     }
 

@@ -5,7 +5,10 @@ import io.floe.slice.check.Symbol;
 import io.floe.slice.check.Type;
 import io.floe.slice.parse.SequenceDef;
 
-/** {@code sequence<T> S}: the final class {@code SHelper} that writes and reads {@code T[]}. */
+/**
+ * {@code sequence<T> S}: the final class {@code SHelper} that writes and reads {@code T[]}, or a
+ * {@code java.util.List<T>} when the sequence has {@code ["java:type:C"]} (reading creates a C).
+ */
 final class SequenceGenerator {
     private final JavaGenerator context;
 
@@ -16,27 +19,40 @@ final class SequenceGenerator {
     void generate(Symbol symbol, SequenceDef sequence) {
         JavaWriter w = context.writer(symbol);
         TypeMapper types = context.types();
-        Marshal marshal = context.marshal();
         Type element = context.checked().type(sequence.element());
         String name = Names.escape(sequence.name()) + "Helper";
-        String elementType = types.javaType(element, w);
-        String arrayType = elementType + "[]";
+        String javaType = types.javaType(new io.floe.slice.check.Named(symbol), w);
         String out = w.use("io.floe.encoding.OutputStream");
         String in = w.use("io.floe.encoding.InputStream");
+        JavaTypeMetadata list = JavaTypeMetadata.of(sequence.metadata());
 
         w.open("public final class " + name);
         w.line("private " + name + "() {}");
         w.blank();
-        w.open("public static void write(" + out + " out, " + arrayType + " v)");
-        if (Marshal.hasStreamSequence(element)) {
+        w.open("public static void write(" + out + " out, " + javaType + " v)");
+        if (list == null && Marshal.hasStreamSequence(element)) {
             w.line("out.write" + Marshal.streamSuffix((Builtin) element) + "Seq(v);");
         } else {
+            String elementType = list == null ? types.javaType(element, w) : types.boxed(element, w);
             w.line("if (v == null) { out.writeSize(0); return; }");
-            w.line("out.writeSize(v.length);");
-            w.line("for (" + elementType + " e : v) { " + marshal.write(element, "e", w) + " }");
+            w.line("out.writeSize(" + (list == null ? "v.length" : "v.size()") + ");");
+            w.line("for (" + elementType + " e : v) { " + context.marshal().write(element, "e", w) + " }");
         }
         w.close();
         w.blank();
+        if (list == null) {
+            readArray(w, name, in, element);
+        } else {
+            readList(w, name, in, element, javaType, list);
+        }
+        w.close();
+        context.add(w, name);
+    }
+
+    private void readArray(JavaWriter w, String name, String in, Type element) {
+        Marshal marshal = context.marshal();
+        String elementType = context.types().javaType(element, w);
+        String arrayType = elementType + "[]";
         if (elementType.contains("<")) {
             w.line("@SuppressWarnings({\"unchecked\", \"rawtypes\"})");
         }
@@ -46,12 +62,36 @@ final class SequenceGenerator {
         } else {
             w.line("int n = in.readAndCheckSeqSize(" + marshal.minSize(element) + ");");
             w.line(arrayType + " v = " + newArray(elementType, "n") + ";");
-            w.line("for (int i = 0; i < n; i++) { v[i] = " + marshal.read(element, w) + "; }");
+            if (TypeMapper.isClass(element)) {
+                w.open("for (int i = 0; i < n; i++)");
+                w.line("int index = i;");
+                w.line(marshal.readInto(element, "v[index]", w));
+                w.close();
+            } else {
+                w.line("for (int i = 0; i < n; i++) { v[i] = " + marshal.read(element, w) + "; }");
+            }
             w.line("return v;");
         }
         w.close();
+    }
+
+    private void readList(JavaWriter w, String name, String in, Type element, String javaType,
+                          JavaTypeMetadata list) {
+        Marshal marshal = context.marshal();
+        w.open("public static " + javaType + " read(" + in + " in)");
+        w.line("int n = in.readAndCheckSeqSize(" + marshal.minSize(element) + ");");
+        w.line(javaType + " v = new " + w.use(list.rawConcrete()) + "<>();");
+        if (TypeMapper.isClass(element)) {
+            w.open("for (int i = 0; i < n; i++)");
+            w.line("int index = i;");
+            w.line("v.add(null);");
+            w.line("in.readValue(_v -> v.set(index, _v), " + context.types().classLiteral(element, w) + ");");
+            w.close();
+        } else {
+            w.line("for (int i = 0; i < n; i++) { v.add(" + marshal.read(element, w) + "); }");
+        }
+        w.line("return v;");
         w.close();
-        context.add(w, name);
     }
 
     /** {@code new float[n][]} for element {@code float[]}; generic elements use the raw type. */

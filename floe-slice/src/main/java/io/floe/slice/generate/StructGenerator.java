@@ -24,10 +24,7 @@ final class StructGenerator {
         List<Field> fields = Field.of(struct.members(), context.checked());
 
         w.open("public final class " + name);
-        for (Field field : fields) {
-            w.line("public " + types.javaType(field.type(), w) + " " + field.name() + ";");
-        }
-        w.blank();
+        new MemberWriter(context).fields(w, struct, fields);
         constructors(w, name, fields);
         equalsAndHashCode(w, name, fields);
         toStringMethod(w, name, fields);
@@ -109,7 +106,7 @@ final class StructGenerator {
         w.open("public static " + name + " ice_read(" + w.use("io.floe.encoding.InputStream") + " in)");
         w.line(name + " v = new " + name + "();");
         for (Field field : fields) {
-            w.line("v." + field.name() + " = " + marshal.read(field.type(), w) + ";");
+            w.line(marshal.readInto(field.type(), "v." + field.name(), w));
         }
         w.line("return v;");
         w.close();

@@ -6,10 +6,13 @@ import io.floe.slice.check.Named;
 import io.floe.slice.check.ProxyType;
 import io.floe.slice.check.Symbol;
 import io.floe.slice.check.Type;
+import io.floe.slice.parse.ClassDef;
 import io.floe.slice.parse.ConstValue;
 import io.floe.slice.parse.Definition;
 import io.floe.slice.parse.DictionaryDef;
 import io.floe.slice.parse.EnumDef;
+import io.floe.slice.parse.ForwardDecl;
+import io.floe.slice.parse.InterfaceDef;
 import io.floe.slice.parse.Metadata;
 import io.floe.slice.parse.SequenceDef;
 import io.floe.slice.parse.StructDef;
@@ -56,7 +59,8 @@ final class TypeMapper {
                 case BOOL -> "boolean";
                 case STRING -> "String";
                 case OBJECT_PROXY -> w.use("io.floe.ObjectPrx");
-                case OBJECT, VALUE, LOCAL_OBJECT -> "Object";
+                case OBJECT, VALUE -> w.use("io.floe.Value");
+                case LOCAL_OBJECT -> "Object";
                 default -> builtin.sliceName();
             };
         }
@@ -66,13 +70,62 @@ final class TypeMapper {
         Symbol symbol = ((Named) type).symbol();
         Definition definition = symbol.definition();
         if (definition instanceof SequenceDef sequence) {
-            return javaType(checked.type(sequence.element()), w) + "[]";
+            String element = javaType(checked.type(sequence.element()), w);
+            return JavaTypeMetadata.of(sequence.metadata()) == null ? element + "[]"
+                    : w.use("java.util.List") + "<" + boxed(checked.type(sequence.element()), w) + ">";
         }
         if (definition instanceof DictionaryDef dictionary) {
             return w.use("java.util.Map") + "<" + boxed(checked.type(dictionary.key()), w) + ", "
                     + boxed(checked.type(dictionary.value()), w) + ">";
         }
+        if (isInterfaceByValue(definition)) {
+            return w.use("io.floe.Value"); // an interface by value is any class instance, as in Ice 3.7
+        }
         return w.use(qualified(symbol));
+    }
+
+    /** The Java type of an optional value: OptionalInt, OptionalLong, OptionalDouble or Optional. */
+    String optionalType(Type type, JavaWriter w) {
+        if (type == Builtin.INT) {
+            return w.use("java.util.OptionalInt");
+        }
+        if (type == Builtin.LONG) {
+            return w.use("java.util.OptionalLong");
+        }
+        if (type == Builtin.DOUBLE) {
+            return w.use("java.util.OptionalDouble");
+        }
+        return w.use("java.util.Optional") + "<" + boxed(type, w) + ">";
+    }
+
+    /** {@code get}, {@code getAsInt}...: what takes the value out of {@link #optionalType}. */
+    static String optionalGetter(Type type) {
+        if (type == Builtin.INT) {
+            return "getAsInt";
+        }
+        if (type == Builtin.LONG) {
+            return "getAsLong";
+        }
+        return type == Builtin.DOUBLE ? "getAsDouble" : "get";
+    }
+
+    /** Classes, Object/Value and interfaces by value: encoded as class references. */
+    static boolean isClass(Type type) {
+        if (type instanceof Builtin builtin) {
+            return builtin.isClass();
+        }
+        Definition definition = definition(type);
+        return definition instanceof ClassDef || definition instanceof ForwardDecl f && !f.isInterface()
+                || isInterfaceByValue(definition);
+    }
+
+    private static boolean isInterfaceByValue(Definition definition) {
+        return definition instanceof InterfaceDef || definition instanceof ForwardDecl f && f.isInterface();
+    }
+
+    /** {@code Base.class}: the class literal readValue checks instances against. */
+    String classLiteral(Type type, JavaWriter w) {
+        return javaType(type, w) + ".class";
     }
 
     /** The type as a type argument: primitives boxed. */
@@ -101,10 +154,15 @@ final class TypeMapper {
         return definition(type) instanceof SequenceDef;
     }
 
-    /** A sequence whose elements are arrays too: compared with deepEquals. */
-    boolean isNestedSequence(Type type) {
+    /** A sequence mapped to a Java array (no java:type metadata). */
+    static boolean isArray(Type type) {
         return definition(type) instanceof SequenceDef sequence
-                && isSequence(checked.type(sequence.element()));
+                && JavaTypeMetadata.of(sequence.metadata()) == null;
+    }
+
+    /** An array whose elements are arrays too: compared with deepEquals. */
+    boolean isNestedSequence(Type type) {
+        return isArray(type) && isArray(checked.type(((SequenceDef) definition(type)).element()));
     }
 
     /**
@@ -126,7 +184,8 @@ final class TypeMapper {
     }
 
     /** The Java literal of a checked constant value of {@code type}. */
-    String literal(Type type, ConstValue value, JavaWriter w) {
+    String literal(Type type, ConstValue initializer, JavaWriter w) {
+        ConstValue value = checked.literal(initializer);
         if (type instanceof Named) {
             String simple = value.text().substring(value.text().lastIndexOf(':') + 1);
             return javaType(type, w) + "." + Names.escape(simple);

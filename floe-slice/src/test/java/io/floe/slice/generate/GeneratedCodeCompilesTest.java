@@ -3,9 +3,14 @@ package io.floe.slice.generate;
 import static io.floe.slice.TestFiles.compile;
 import static io.floe.slice.TestFiles.slice;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.floe.slice.Compilation;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -22,6 +27,16 @@ class GeneratedCodeCompilesTest {
     }
 
     @Test
+    void interopCompilesAgainstTheRuntime() {
+        JavaSources.compile(compile(slice("Interop.ice")), dir);
+    }
+
+    @Test
+    void classesOptionalsDefaultsAndJavaMetadataCompileAgainstTheRuntime() {
+        JavaSources.compile(compile(slice("Classes.ice")), dir);
+    }
+
+    @Test
     void benchCompilesAgainstTheRuntime() {
         JavaSources.compile(compile(slice("Bench.ice")), dir);
     }
@@ -31,10 +46,31 @@ class GeneratedCodeCompilesTest {
         JavaSources.compile(compile(slice("Everything.ice"), slice("Shared.ice")), dir);
     }
 
+    /**
+     * Every Slice file ZeroC ships (Debian's zeroc-ice-slice) generates Java that compiles,
+     * without warnings, against floe-runtime. No file is skipped: local definitions generate
+     * nothing, and everything else is in the contract.
+     */
+    @Test
+    void theZerocSliceCorpusCompilesAgainstTheRuntime() throws Exception {
+        Path corpus = Path.of("/usr/share/ice/slice");
+        assumeTrue(Files.isDirectory(corpus), "zeroc-ice-slice is not installed (no " + corpus + ")");
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(corpus)) {
+            files = walk.filter(p -> p.toString().endsWith(".ice")).sorted().toList();
+        }
+        Compilation.Result result = Compilation.run(
+                new Compilation.Options(files, List.of(corpus), Map.of()));
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.files()).hasSizeGreaterThan(200);
+        JavaSources.compile(result, dir);
+    }
+
     @Test
     void generatedCodeImportsOnlyTheFloeApiTheJdkAndOtherGeneratedTypes() {
         Compilation.Result result = compile(slice("Demo.ice"), slice("Bench.ice"),
-                slice("Everything.ice"), slice("Shared.ice"));
+                slice("Everything.ice"), slice("Shared.ice"), slice("Interop.ice"), slice("Classes.ice"));
         Set<String> generated = result.files().stream()
                 .map(f -> "import " + f.path().replace('/', '.').replace(".java", ";"))
                 .collect(Collectors.toSet());
@@ -43,7 +79,7 @@ class GeneratedCodeCompilesTest {
                 Arrays.stream(file.content().split("\n")).filter(l -> l.startsWith("import ")))
                 .as(file.path())
                 .allMatch(l -> generated.contains(l) || l.matches("import (io\\.floe|io\\.floe\\.encoding"
-                        + "|java\\.util|java\\.util\\.concurrent)\\.[A-Z]\\w*;")));
+                        + "|java(\\.[a-z]\\w*)+)\\.[A-Z]\\w*;")));
     }
 
     @Test

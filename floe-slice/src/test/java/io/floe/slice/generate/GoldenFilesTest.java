@@ -3,6 +3,7 @@ package io.floe.slice.generate;
 import static io.floe.slice.TestFiles.compile;
 import static io.floe.slice.TestFiles.slice;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.floe.slice.Compilation;
 import java.io.IOException;
@@ -13,7 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Java generated for Demo.ice, byte for byte. After an intended change, regenerate with
+ * The Java generated for Demo.ice and Interop.ice, byte for byte. After an intended change, regenerate with
  * {@code mvn -o -pl floe-slice test -Dtest=GoldenFilesTest -Dfloe.updateGolden=true} and review
  * the diff.
  */
@@ -23,19 +24,42 @@ class GoldenFilesTest {
 
     @Test
     void demoGeneratesExactlyTheGoldenFiles() throws IOException {
-        Compilation.Result result = compile(slice("Demo.ice"));
+        assertGolden("Demo.ice", "Demo");
+    }
+
+    @Test
+    void interopGeneratesExactlyTheGoldenFiles() throws IOException {
+        assertGolden("Interop.ice", "Interop", "FloeCompactId");
+    }
+
+    @Test
+    void interopIsTheSharedContract() throws IOException {
+        Path shared = Path.of("/work/shared/interop/Interop.ice");
+        assumeTrue(Files.isRegularFile(shared), "the shared Interop.ice is not here");
+        assertThat(Files.readString(slice("Interop.ice"))).isEqualTo(Files.readString(shared));
+    }
+
+    /** The files generated for {@code sliceFile} are exactly those under the golden directories. */
+    private static void assertGolden(String sliceFile, String... directories) throws IOException {
+        Compilation.Result result = compile(slice(sliceFile));
         assertThat(result.errors()).isEmpty();
 
         if (UPDATE) {
-            deleteTree(GOLDEN.resolve("Demo"));
+            for (String directory : directories) {
+                deleteTree(GOLDEN.resolve(directory));
+            }
             result.writeTo(GOLDEN);
         }
-        List<String> goldenPaths;
-        try (Stream<Path> files = Files.walk(GOLDEN.resolve("Demo"))) {
-            goldenPaths = files.filter(Files::isRegularFile)
-                    .map(p -> GOLDEN.relativize(p).toString().replace('\\', '/')).sorted().toList();
+        List<String> goldenPaths = new java.util.ArrayList<>();
+        for (String directory : directories) {
+            try (Stream<Path> files = Files.walk(GOLDEN.resolve(directory))) {
+                files.filter(Files::isRegularFile)
+                        .map(p -> GOLDEN.relativize(p).toString().replace('\\', '/'))
+                        .forEach(goldenPaths::add);
+            }
         }
-        assertThat(result.files()).extracting(GeneratedFile::path).containsExactlyInAnyOrderElementsOf(goldenPaths);
+        assertThat(result.files()).extracting(GeneratedFile::path)
+                .containsExactlyInAnyOrderElementsOf(goldenPaths);
         for (GeneratedFile file : result.files()) {
             assertThat(file.content()).as(file.path()).isEqualTo(Files.readString(GOLDEN.resolve(file.path())));
         }
