@@ -44,6 +44,48 @@ public interface ObjectPrx {
         return ice_reference().withContext(context).toProxy();
     }
 
+    /** The stringified proxy, as Ice prints it. */
+    default String ice_toString() {
+        return ice_reference().toString();
+    }
+
+    default InvocationMode ice_getInvocationMode() {
+        return ice_reference().mode();
+    }
+
+    default boolean ice_isTwoway() {
+        return ice_reference().mode() == InvocationMode.TWOWAY;
+    }
+
+    default boolean ice_isOneway() {
+        return ice_reference().mode() == InvocationMode.ONEWAY;
+    }
+
+    /** A proxy whose calls expect a reply (generated proxies return their own type). */
+    default ObjectPrx ice_twoway() {
+        return ice_reference().withMode(InvocationMode.TWOWAY).toProxy();
+    }
+
+    /**
+     * A proxy whose calls send the request and expect no reply: the future completes once the
+     * request is written; operations with results fail with TwowayOnlyException.
+     */
+    default ObjectPrx ice_oneway() {
+        return ice_reference().withMode(InvocationMode.ONEWAY).toProxy();
+    }
+
+    default int ice_getInvocationTimeout() {
+        return ice_reference().invocationTimeout();
+    }
+
+    /**
+     * A proxy whose twoway calls fail with InvocationTimeoutException when no reply came within
+     * {@code timeoutMillis} (-1: wait forever); the connection stays open and a late reply is dropped.
+     */
+    default ObjectPrx ice_invocationTimeout(int timeoutMillis) {
+        return ice_reference().withInvocationTimeout(timeoutMillis).toProxy();
+    }
+
     default CompletableFuture<Void> ice_pingAsync() {
         return ice_reference().invoke("ice_ping", OperationMode.NONMUTATING, null, null, null,
                 UserExceptionFactory.NONE, null);

@@ -28,6 +28,16 @@ public interface Reference {
 
     Reference withContext(Map<String, String> context);
 
+    /** Twoway, oneway, batch oneway...: how requests are sent. */
+    InvocationMode mode();
+
+    Reference withMode(InvocationMode mode);
+
+    /** Milliseconds a twoway call waits for its reply before failing with InvocationTimeoutException; -1: forever. */
+    int invocationTimeout();
+
+    Reference withInvocationTimeout(int timeoutMillis);
+
     /**
      * Sends one twoway request and completes with the decoded results, the user exception the
      * factory accepts, or a LocalException. Never completes on an I/O thread.

@@ -2,6 +2,7 @@
 
 package Demo;
 
+import io.floe.InvocationMode;
 import io.floe.ObjectPrx;
 import io.floe.OperationMode;
 import io.floe.UnknownUserException;
@@ -43,6 +44,26 @@ public interface ModelPrx extends ObjectPrx {
             case "::Demo::RangeError" -> new RangeError();
             default -> null;
         };
+    }
+
+    @Override
+    default ModelPrx ice_twoway() {
+        return new ModelPrxHandle(ice_reference().withMode(InvocationMode.TWOWAY));
+    }
+
+    @Override
+    default ModelPrx ice_oneway() {
+        return new ModelPrxHandle(ice_reference().withMode(InvocationMode.ONEWAY));
+    }
+
+    @Override
+    default ModelPrx ice_invocationTimeout(int timeoutMillis) {
+        return new ModelPrxHandle(ice_reference().withInvocationTimeout(timeoutMillis));
+    }
+
+    @Override
+    default ModelPrx ice_context(Map<String, String> context) {
+        return new ModelPrxHandle(ice_reference().withContext(context));
     }
 
     static ModelPrx uncheckedCast(ObjectPrx proxy) {

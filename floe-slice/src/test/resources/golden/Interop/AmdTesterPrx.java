@@ -2,6 +2,7 @@
 
 package Interop;
 
+import io.floe.InvocationMode;
 import io.floe.ObjectPrx;
 import io.floe.OperationMode;
 import io.floe.UnknownUserException;
@@ -1327,6 +1328,26 @@ public interface AmdTesterPrx extends CommonPrx {
                 out -> { out.writeInt(ms); out.writeInt(value); },
                 in -> in.readInt(),
                 UserExceptionFactory.NONE, context);
+    }
+
+    @Override
+    default AmdTesterPrx ice_twoway() {
+        return new AmdTesterPrxHandle(ice_reference().withMode(InvocationMode.TWOWAY));
+    }
+
+    @Override
+    default AmdTesterPrx ice_oneway() {
+        return new AmdTesterPrxHandle(ice_reference().withMode(InvocationMode.ONEWAY));
+    }
+
+    @Override
+    default AmdTesterPrx ice_invocationTimeout(int timeoutMillis) {
+        return new AmdTesterPrxHandle(ice_reference().withInvocationTimeout(timeoutMillis));
+    }
+
+    @Override
+    default AmdTesterPrx ice_context(Map<String, String> context) {
+        return new AmdTesterPrxHandle(ice_reference().withContext(context));
     }
 
     static AmdTesterPrx uncheckedCast(ObjectPrx proxy) {

@@ -2,6 +2,7 @@
 
 package Interop;
 
+import io.floe.InvocationMode;
 import io.floe.ObjectPrx;
 import io.floe.OperationMode;
 import io.floe.UnknownUserException;
@@ -33,6 +34,26 @@ public interface CallbackPrx extends ObjectPrx {
                 out -> out.writeString(msg),
                 in -> in.readString(),
                 UserExceptionFactory.NONE, context);
+    }
+
+    @Override
+    default CallbackPrx ice_twoway() {
+        return new CallbackPrxHandle(ice_reference().withMode(InvocationMode.TWOWAY));
+    }
+
+    @Override
+    default CallbackPrx ice_oneway() {
+        return new CallbackPrxHandle(ice_reference().withMode(InvocationMode.ONEWAY));
+    }
+
+    @Override
+    default CallbackPrx ice_invocationTimeout(int timeoutMillis) {
+        return new CallbackPrxHandle(ice_reference().withInvocationTimeout(timeoutMillis));
+    }
+
+    @Override
+    default CallbackPrx ice_context(Map<String, String> context) {
+        return new CallbackPrxHandle(ice_reference().withContext(context));
     }
 
     static CallbackPrx uncheckedCast(ObjectPrx proxy) {

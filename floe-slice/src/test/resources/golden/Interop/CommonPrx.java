@@ -2,6 +2,7 @@
 
 package Interop;
 
+import io.floe.InvocationMode;
 import io.floe.ObjectPrx;
 import io.floe.OperationMode;
 import io.floe.UnknownUserException;
@@ -79,6 +80,26 @@ public interface CommonPrx extends ObjectPrx {
                 null,
                 null,
                 UserExceptionFactory.NONE, context);
+    }
+
+    @Override
+    default CommonPrx ice_twoway() {
+        return new CommonPrxHandle(ice_reference().withMode(InvocationMode.TWOWAY));
+    }
+
+    @Override
+    default CommonPrx ice_oneway() {
+        return new CommonPrxHandle(ice_reference().withMode(InvocationMode.ONEWAY));
+    }
+
+    @Override
+    default CommonPrx ice_invocationTimeout(int timeoutMillis) {
+        return new CommonPrxHandle(ice_reference().withInvocationTimeout(timeoutMillis));
+    }
+
+    @Override
+    default CommonPrx ice_context(Map<String, String> context) {
+        return new CommonPrxHandle(ice_reference().withContext(context));
     }
 
     static CommonPrx uncheckedCast(ObjectPrx proxy) {

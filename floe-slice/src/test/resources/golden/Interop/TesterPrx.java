@@ -2,6 +2,7 @@
 
 package Interop;
 
+import io.floe.InvocationMode;
 import io.floe.ObjectPrx;
 import io.floe.OperationMode;
 import io.floe.UnknownUserException;
@@ -1323,6 +1324,26 @@ public interface TesterPrx extends CommonPrx {
                 out -> { out.writeInt(ms); out.writeInt(value); },
                 in -> in.readInt(),
                 UserExceptionFactory.NONE, context);
+    }
+
+    @Override
+    default TesterPrx ice_twoway() {
+        return new TesterPrxHandle(ice_reference().withMode(InvocationMode.TWOWAY));
+    }
+
+    @Override
+    default TesterPrx ice_oneway() {
+        return new TesterPrxHandle(ice_reference().withMode(InvocationMode.ONEWAY));
+    }
+
+    @Override
+    default TesterPrx ice_invocationTimeout(int timeoutMillis) {
+        return new TesterPrxHandle(ice_reference().withInvocationTimeout(timeoutMillis));
+    }
+
+    @Override
+    default TesterPrx ice_context(Map<String, String> context) {
+        return new TesterPrxHandle(ice_reference().withContext(context));
     }
 
     static TesterPrx uncheckedCast(ObjectPrx proxy) {

@@ -134,6 +134,12 @@ public final class Instance {
         return defaultFormat;
     }
 
+    /** {@code Ice.Default.InvocationTimeout} in ms; -1 (the default): calls wait for their reply forever. */
+    public int defaultInvocationTimeout() {
+        int timeout = properties.getInt("Ice.Default.InvocationTimeout", -1);
+        return timeout < 1 ? -1 : timeout;
+    }
+
     /** {@code Ice.Default.Host}, or "" when unset. */
     public String defaultHost() {
         return properties.get("Ice.Default.Host");

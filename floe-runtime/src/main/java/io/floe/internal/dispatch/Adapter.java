@@ -15,7 +15,7 @@ import io.floe.internal.endpoint.TcpEndpoint;
 import io.floe.internal.endpoint.Tokenizer;
 import io.floe.internal.pool.ThreadPool;
 import io.floe.internal.pool.ThreadPoolSettings;
-import io.floe.internal.proxy.InvocationMode;
+import io.floe.InvocationMode;
 import io.floe.internal.proxy.ProxyReference;
 import io.floe.internal.transport.Acceptor;
 import io.floe.internal.transport.Connection;

@@ -29,6 +29,7 @@ public final class OutgoingCall<R> {
     private final UserExceptionFactory exceptions;
     private final InputStreams streams;
     private final CompletableFuture<R> future = new CompletableFuture<>();
+    private volatile Runnable forget;
 
     public OutgoingCall(String operation, Decoder<R> results, UserExceptionFactory exceptions,
                         InputStreams streams) {
@@ -47,6 +48,20 @@ public final class OutgoingCall<R> {
     }
 
     public void fail(Throwable error) {
+        future.completeExceptionally(error);
+    }
+
+    /** How the connection forgets this call once it was sent; set by the connection. */
+    public void onForget(Runnable forget) {
+        this.forget = forget;
+    }
+
+    /** The invocation timeout passed: the connection forgets the call, which fails with {@code error}. */
+    public void expire(Throwable error) {
+        Runnable forgetting = forget;
+        if (forgetting != null) {
+            forgetting.run();
+        }
         future.completeExceptionally(error);
     }
 

@@ -1,5 +1,6 @@
 package io.floe.internal.proxy;
 
+import io.floe.InvocationMode;
 import io.floe.EncodingVersion;
 import io.floe.Identity;
 import io.floe.IdentityParseException;

@@ -1,8 +1,11 @@
 package io.floe.internal.proxy;
 
+import io.floe.InvocationMode;
 import static java.util.Objects.requireNonNull;
 
 import io.floe.Communicator;
+import io.floe.FeatureNotSupportedException;
+import io.floe.InvocationTimeoutException;
 import io.floe.EncodingVersion;
 import io.floe.Identity;
 import io.floe.NoEndpointException;
@@ -25,7 +28,9 @@ import io.floe.internal.invoke.RequestEncoder;
 import io.floe.protocol.RequestHeader;
 import io.netty.buffer.ByteBuf;
 import java.util.List;
+import io.netty.util.Timeout;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -40,10 +45,19 @@ public final class ProxyReference implements Reference {
     private final List<Endpoint> endpoints;
     private final String adapterId;
     private final Map<String, String> context;
+    private final int invocationTimeout; // ms; -1: none
 
+    /** A reference with the communicator's default invocation timeout (Ice.Default.InvocationTimeout). */
     public ProxyReference(Instance instance, Identity identity, String facet, InvocationMode mode,
                           boolean secure, EncodingVersion encoding, List<? extends Endpoint> endpoints,
                           String adapterId, Map<String, String> context) {
+        this(instance, identity, facet, mode, secure, encoding, endpoints, adapterId, context,
+                instance.defaultInvocationTimeout());
+    }
+
+    private ProxyReference(Instance instance, Identity identity, String facet, InvocationMode mode,
+                           boolean secure, EncodingVersion encoding, List<? extends Endpoint> endpoints,
+                           String adapterId, Map<String, String> context, int invocationTimeout) {
         this.instance = requireNonNull(instance, "instance");
         this.identity = requireNonNull(identity, "identity");
         this.facet = facet == null ? "" : facet;
@@ -53,6 +67,7 @@ public final class ProxyReference implements Reference {
         this.endpoints = List.copyOf(endpoints);
         this.adapterId = adapterId == null ? "" : adapterId;
         this.context = context == null ? Map.of() : Map.copyOf(context);
+        this.invocationTimeout = invocationTimeout;
     }
 
     @Override
@@ -75,6 +90,7 @@ public final class ProxyReference implements Reference {
         return context;
     }
 
+    @Override
     public InvocationMode mode() {
         return mode;
     }
@@ -98,21 +114,40 @@ public final class ProxyReference implements Reference {
 
     @Override
     public Reference withIdentity(Identity newIdentity) {
-        return new ProxyReference(instance, newIdentity, facet, mode, secure, encoding, endpoints, adapterId, context);
+        return new ProxyReference(instance, newIdentity, facet, mode, secure, encoding, endpoints, adapterId, context,
+                invocationTimeout);
     }
 
     @Override
     public Reference withFacet(String newFacet) {
-        return new ProxyReference(instance, identity, newFacet, mode, secure, encoding, endpoints, adapterId, context);
+        return new ProxyReference(instance, identity, newFacet, mode, secure, encoding, endpoints, adapterId, context,
+                invocationTimeout);
     }
 
     @Override
     public Reference withContext(Map<String, String> newContext) {
-        return new ProxyReference(instance, identity, facet, mode, secure, encoding, endpoints, adapterId, newContext);
+        return new ProxyReference(instance, identity, facet, mode, secure, encoding, endpoints, adapterId, newContext,
+                invocationTimeout);
     }
 
+    @Override
+    public int invocationTimeout() {
+        return invocationTimeout;
+    }
+
+    @Override
+    public ProxyReference withInvocationTimeout(int timeoutMillis) {
+        if (timeoutMillis < 1 && timeoutMillis != -1) {
+            throw new IllegalArgumentException("invocation timeout: " + timeoutMillis + " (expected: > 0 or -1)");
+        }
+        return new ProxyReference(instance, identity, facet, mode, secure, encoding, endpoints, adapterId, context,
+                timeoutMillis);
+    }
+
+    @Override
     public ProxyReference withMode(InvocationMode newMode) {
-        return new ProxyReference(instance, identity, facet, newMode, secure, encoding, endpoints, adapterId, context);
+        return new ProxyReference(instance, identity, facet, newMode, secure, encoding, endpoints, adapterId, context,
+                invocationTimeout);
     }
 
     @Override
@@ -136,7 +171,12 @@ public final class ProxyReference implements Reference {
                     + " other transports are not supported)"));
             return call.future();
         }
-        boolean oneway = mode != InvocationMode.TWOWAY;
+        if (mode != InvocationMode.TWOWAY && mode != InvocationMode.ONEWAY) {
+            call.fail(new FeatureNotSupportedException(mode + " invocations are not supported yet (proxy '"
+                    + this + "'): use ice_twoway() or ice_oneway()"));
+            return call.future();
+        }
+        boolean oneway = mode == InvocationMode.ONEWAY;
         if (oneway && results != null) {
             call.fail(new TwowayOnlyException(operation + " has results, so it cannot be called " + mode));
             return call.future();
@@ -150,6 +190,9 @@ public final class ProxyReference implements Reference {
         } catch (RuntimeException e) {
             call.fail(e);
             return call.future();
+        }
+        if (!oneway && invocationTimeout > 0) {
+            expireAfter(call, operation);
         }
         instance.connector().whenConnected(reachable.get(0), (connection, error) -> {
             if (error != null) {
@@ -168,6 +211,18 @@ public final class ProxyReference implements Reference {
             }
         });
         return call.future();
+    }
+
+    /**
+     * Fails the call when no reply came within the invocation timeout (connecting included):
+     * the request is forgotten, a late reply is dropped, and the connection stays open
+     * (ice-protocol.md §5.5).
+     */
+    private void expireAfter(OutgoingCall<?> call, String operation) {
+        Timeout timer = instance.timer().newTimeout(t -> call.expire(new InvocationTimeoutException(
+                "no reply to " + operation + " on '" + identity + "' within " + invocationTimeout
+                        + " ms (invocation timeout)")), invocationTimeout, TimeUnit.MILLISECONDS);
+        call.future().whenComplete((v, e) -> timer.cancel());
     }
 
     @Override

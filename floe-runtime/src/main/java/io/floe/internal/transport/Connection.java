@@ -201,7 +201,12 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
             call.fail(closeReason != null ? closeReason : new ConnectionLostException(this + " is closed"));
             return;
         }
+        if (call.future().isDone()) { // expired while connecting: nobody waits for it
+            message.release();
+            return;
+        }
         int requestId = pending.register(call);
+        call.onForget(() -> pending.remove(requestId));
         message.setIntLE(message.readerIndex() + 14, requestId);
         channel.writeAndFlush(message).addListener((ChannelFutureListener) f -> {
             if (!f.isSuccess() && pending.remove(requestId) != null) {

@@ -47,6 +47,7 @@ final class ProxyGenerator {
             w.blank();
         }
         String objectPrx = w.use("io.floe.ObjectPrx");
+        typedFactories(w, prx);
         w.open("static " + prx + " uncheckedCast(" + objectPrx + " proxy)");
         w.line("return proxy == null ? null : new " + prx + "Handle(proxy.ice_reference());");
         w.close();
@@ -62,6 +63,32 @@ final class ProxyGenerator {
                 + " ice_reference) implements " + prx);
         handle.close();
         context.add(handle, prx + "Handle");
+    }
+
+    /** The proxy factory methods that keep the proxy's type (ice_facet does not, as in Ice). */
+    private static void typedFactories(JavaWriter w, String prx) {
+        String mode = w.use("io.floe.InvocationMode");
+        String map = w.use("java.util.Map");
+        w.line("@Override");
+        w.open("default " + prx + " ice_twoway()");
+        w.line("return new " + prx + "Handle(ice_reference().withMode(" + mode + ".TWOWAY));");
+        w.close();
+        w.blank();
+        w.line("@Override");
+        w.open("default " + prx + " ice_oneway()");
+        w.line("return new " + prx + "Handle(ice_reference().withMode(" + mode + ".ONEWAY));");
+        w.close();
+        w.blank();
+        w.line("@Override");
+        w.open("default " + prx + " ice_invocationTimeout(int timeoutMillis)");
+        w.line("return new " + prx + "Handle(ice_reference().withInvocationTimeout(timeoutMillis));");
+        w.close();
+        w.blank();
+        w.line("@Override");
+        w.open("default " + prx + " ice_context(" + map + "<String, String> context)");
+        w.line("return new " + prx + "Handle(ice_reference().withContext(context));");
+        w.close();
+        w.blank();
     }
 
     private void operation(JavaWriter w, OperationView op, String servant, String prx) {

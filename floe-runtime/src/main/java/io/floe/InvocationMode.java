@@ -1,8 +1,11 @@
-package io.floe.internal.proxy;
+package io.floe;
 
-import io.floe.MarshalException;
 
-/** The mode byte of an encoded proxy and its {@code -t/-o/-O/-d/-D} option (ice-protocol.md §3.9). */
+/**
+ * How a proxy sends requests: twoway (a reply is awaited), oneway (none), batched, or over
+ * datagrams; also the mode byte of an encoded proxy and its {@code -t/-o/-O/-d/-D} option
+ * (ice-protocol.md §3.9).
+ */
 public enum InvocationMode {
     TWOWAY("-t"),
     ONEWAY("-o"),
