@@ -352,7 +352,10 @@ public final class InputStream {
     /**
      * Reads a user exception and throws it. Slices whose type the factory does not accept are
      * skipped when they carry a size (sliced format); otherwise, or when no slice is accepted,
-     * the result is an {@link UnknownUserException} naming the most derived type id.
+     * the result is an {@link UnknownUserException} naming the most derived type id. The slices
+     * skipped on the way to a known base stay on the exception
+     * ({@link UserException#ice_getSlicedData}), so that writing it again in the sliced format
+     * passes the derived exception on whole.
      */
     public void throwException(UserExceptionFactory factory) throws UserException {
         if (current == null) {

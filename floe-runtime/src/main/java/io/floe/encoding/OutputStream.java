@@ -258,8 +258,13 @@ public final class OutputStream {
 
     // Exceptions (ice-protocol.md §3.12): slices, most derived first; type ids always as strings.
 
+    /**
+     * Writes a user exception's slices, most derived first. In the sliced format the slices
+     * preserved when it was read ({@link UserException#ice_getSlicedData}) go first, as they
+     * came; in the compact format they are dropped.
+     */
     public void writeException(UserException ex) {
-        ex._write(this);
+        values().writeException(ex);
     }
 
     /** Starts a slice that has a base slice after it. */

@@ -159,7 +159,10 @@ final class ValueReader {
         return resolved == null ? "" : resolved;
     }
 
-    /** Reads a user exception and throws it, slicing unknown types off (§3.12). */
+    /**
+     * Reads a user exception and throws it, slicing unknown types off (§3.12). The slices cut
+     * off, their indirection tables' instances included, stay on the exception (§3.14).
+     */
     void throwException(UserExceptionFactory exceptions) throws UserException {
         Frame f = new Frame(frame, true);
         frame = f;
@@ -171,12 +174,13 @@ final class ValueReader {
                 if (ex != null) {
                     f.headerPending = true;
                     ex._read(in);
+                    ex._setSlicedData(f.skipped == null ? null : new SlicedData(f.skipped));
                     throw ex;
                 }
                 if ((f.flags & FLAG_HAS_SLICE_SIZE) == 0 || (f.flags & FLAG_IS_LAST_SLICE) != 0) {
                     throw new UnknownUserException(mostDerived);
                 }
-                skipSlice(f);
+                f.preserve(skipSlice(f));
                 if (in.remaining() == 0) {
                     // The C++11 mapping of Ice 3.7.8 sets no last-slice flag (§3.12): the end of
                     // the encapsulation is the end of the exception.

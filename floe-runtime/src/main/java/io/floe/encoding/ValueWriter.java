@@ -2,6 +2,7 @@ package io.floe.encoding;
 
 import io.floe.MarshalException;
 import io.floe.UnknownSlicedValue;
+import io.floe.UserException;
 import io.floe.Value;
 import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
@@ -90,6 +91,31 @@ final class ValueWriter {
         openSize(f);
     }
 
+    /**
+     * Writes a user exception: in the sliced format the slices a reader cut off and preserved
+     * come first, as received (§3.14), then the exception's own slices, most derived first.
+     */
+    void writeException(UserException ex) {
+        if (frame != null && frame.sliceOpen) {
+            throw new IllegalStateException("exception " + ex.ice_id() + " written inside a slice");
+        }
+        Frame f = new Frame(frame, true);
+        frame = f;
+        SlicedData preserved = ex.ice_getSlicedData();
+        if (sliced && preserved != null) {
+            for (SliceInfo slice : preserved.slices()) {
+                writePreserved(f, slice);
+            }
+        }
+        ex._write(out);
+        if (f.sliceOpen) {
+            throw new IllegalStateException("exception " + ex.ice_id() + " left a slice open");
+        }
+        // endSlice of the last slice already left f; a slice chain without one (as C++11
+        // sends it, §3.12) leaves it here.
+        frame = f.outer;
+    }
+
     void startExceptionSlice(String typeId, boolean last) {
         Frame f = frame;
         if (f == null || !f.exception) {
@@ -128,7 +154,11 @@ final class ValueWriter {
     // its table is re-encoded because instance ids are this encapsulation's.
     private void writePreserved(Frame f, SliceInfo slice) {
         openSlice(f, slice.isLastSlice());
-        writeTypeId(f, slice.typeId(), slice.compactId());
+        if (f.exception) {
+            out.writeString(slice.typeId()); // always a string for exceptions, and not registered
+        } else {
+            writeTypeId(f, slice.typeId(), slice.compactId());
+        }
         openSize(f);
         buf.writeBytes(slice.bytes());
         if (slice.hasOptionalMembers()) {

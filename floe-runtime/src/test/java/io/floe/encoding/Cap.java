@@ -13,6 +13,8 @@ import java.util.Set;
  *     exception Base { string msg; }
  *     exception Derived extends Base { int code; }
  *     exception WithOpt { int req; optional(5) string s; }   // read here knowing only req
+ *     exception NodeError extends Derived { Node node; Node again; optional(1) string note; }   // not captured
+ *     exception WorstError extends NodeError { long when; }                                   // not captured
  *     enum Size { small, medium = 2, large = 300 }
  * }
  * </pre>
@@ -86,6 +88,85 @@ final class Cap {
         }
     }
 
+    /** Class members (indirection tables in the sliced format) and an optional member. */
+    static class NodeError extends Derived {
+        private static final long serialVersionUID = 1L;
+        public transient CapValues.Node node;
+        public transient CapValues.Node again;
+        public String note; // optional(1): null when unset
+
+        NodeError() {
+        }
+
+        NodeError(String msg, int code, CapValues.Node node, CapValues.Node again, String note) {
+            super(msg, code);
+            this.node = node;
+            this.again = again;
+            this.note = note;
+        }
+
+        @Override
+        public String ice_id() {
+            return "::Cap::NodeError";
+        }
+
+        @Override
+        public void _write(OutputStream out) {
+            out.startSlice("::Cap::NodeError");
+            out.writeValue(node);
+            out.writeValue(again);
+            if (note != null && out.writeOptional(1, OptionalFormat.VSIZE)) {
+                out.writeString(note);
+            }
+            out.endSlice();
+            super._write(out);
+        }
+
+        @Override
+        public void _read(InputStream in) {
+            in.startSlice();
+            in.readValue(v -> node = v, CapValues.Node.class);
+            in.readValue(v -> again = v, CapValues.Node.class);
+            note = in.readOptional(1, OptionalFormat.VSIZE) ? in.readString() : null;
+            in.endSlice();
+            super._read(in);
+        }
+    }
+
+    static class WorstError extends NodeError {
+        private static final long serialVersionUID = 1L;
+        public long when;
+
+        WorstError() {
+        }
+
+        WorstError(String msg, int code, CapValues.Node node, CapValues.Node again, String note, long when) {
+            super(msg, code, node, again, note);
+            this.when = when;
+        }
+
+        @Override
+        public String ice_id() {
+            return "::Cap::WorstError";
+        }
+
+        @Override
+        public void _write(OutputStream out) {
+            out.startSlice("::Cap::WorstError");
+            out.writeLong(when);
+            out.endSlice();
+            super._write(out);
+        }
+
+        @Override
+        public void _read(InputStream in) {
+            in.startSlice();
+            when = in.readLong();
+            in.endSlice();
+            super._read(in);
+        }
+    }
+
     /** Knows only the required member of {@code WithOpt}; its optionals must be skipped. */
     static class WithOpt extends UserException {
         private static final long serialVersionUID = 1L;
@@ -122,6 +203,8 @@ final class Cap {
                 case "::Cap::Base" -> new Base();
                 case "::Cap::Derived" -> new Derived();
                 case "::Cap::WithOpt" -> new WithOpt();
+                case "::Cap::NodeError" -> new NodeError();
+                case "::Cap::WorstError" -> new WorstError();
                 default -> throw new AssertionError(typeId);
             };
         };

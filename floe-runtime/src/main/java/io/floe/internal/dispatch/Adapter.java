@@ -85,7 +85,7 @@ public final class Adapter implements ObjectAdapter {
         this.heartbeats = new Heartbeats(instance.timer(), this::connections, settings.heartbeatMillis());
         RequestDispatcher dispatcher = new RequestDispatcher(this, servants, instance.inputStreams(), limiter,
                 properties.getInt("Ice.Warn.Dispatch", 1), instance.cleaner(), instance.timer(),
-                properties.getInt(name + ".DispatchDeadline", 0));
+                properties.getInt(name + ".DispatchDeadline", 0), instance.defaultFormat());
         try {
             for (String text : Tokenizer.splitOutsideQuotes(endpoints, ':')) {
                 TcpEndpoint endpoint = TcpEndpoint.parse(text, instance.defaultHost());

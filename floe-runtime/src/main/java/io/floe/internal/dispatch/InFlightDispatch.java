@@ -56,8 +56,12 @@ public final class InFlightDispatch {
     private volatile Timeout deadline;
     private volatile EncodingVersion encoding = EncodingVersion.V1_1;
     private volatile FormatType format = FormatType.DEFAULT;
+    private final FormatType defaultFormat;
 
-    InFlightDispatch(ReplyChannel channel, RequestHeader header, DispatchLimiter limiter, DispatchWarnings warnings) {
+    /** {@code defaultFormat}: what {@link FormatType#DEFAULT} means here (Ice.Default.SlicedFormat). */
+    InFlightDispatch(ReplyChannel channel, RequestHeader header, DispatchLimiter limiter, DispatchWarnings warnings,
+                     FormatType defaultFormat) {
+        this.defaultFormat = defaultFormat == FormatType.DEFAULT ? FormatType.COMPACT : defaultFormat;
         this.channel = channel;
         this.header = header;
         this.limiter = limiter;
@@ -84,8 +88,10 @@ public final class InFlightDispatch {
         this.format = format;
     }
 
+    /** The operation's format, or the communicator's default when it has none. */
     FormatType format() {
-        return format;
+        FormatType f = format;
+        return f == FormatType.DEFAULT ? defaultFormat : f;
     }
 
     void setDeadline(Timeout deadline) {
@@ -112,10 +118,10 @@ public final class InFlightDispatch {
             channel.endDispatch(this);
             return;
         }
-        ReplyBuilder reply = new ReplyBuilder(channel.alloc(), header.requestId(), ReplyStatus.OK, format);
+        ReplyBuilder reply = new ReplyBuilder(channel.alloc(), header.requestId(), ReplyStatus.OK, format());
         ByteBuf message;
         try {
-            OutputStream out = reply.startEncapsulation(encoding, format);
+            OutputStream out = reply.startEncapsulation(encoding, format());
             if (results != null) {
                 results.encode(out);
             }
@@ -149,10 +155,10 @@ public final class InFlightDispatch {
         }
         ByteBuf message;
         try {
-            message = ExceptionReplies.build(channel.alloc(), header, encoding, format, error);
+            message = ExceptionReplies.build(channel.alloc(), header, encoding, format(), error);
         } catch (RuntimeException e) {
             log.warn("{}: cannot encode {}", describe(), error, e);
-            message = ExceptionReplies.build(channel.alloc(), header, encoding, format,
+            message = ExceptionReplies.build(channel.alloc(), header, encoding, format(),
                     new UnknownLocalException("cannot encode " + error + ": " + e));
         }
         channel.sendReply(this, message);

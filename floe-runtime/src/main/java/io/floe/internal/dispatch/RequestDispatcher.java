@@ -5,6 +5,7 @@ import io.floe.EncodingVersion;
 import io.floe.ObjectAdapter;
 import io.floe.TimeoutException;
 import io.floe.UnmarshalOutOfBoundsException;
+import io.floe.encoding.FormatType;
 import io.floe.encoding.InputStream;
 import io.floe.internal.InputStreams;
 import io.floe.protocol.RequestHeader;
@@ -35,14 +36,18 @@ public final class RequestDispatcher {
     private final Cleaner cleaner;
     private final Timer timer;
     private final long deadlineMillis;
+    private final FormatType defaultFormat;
 
     /**
      * @param deadlineMillis after this long an unanswered request is answered with a
      *                       TimeoutException (0: never)
+     * @param defaultFormat  the format of results and user exceptions of operations that declare
+     *                       none (Ice.Default.SlicedFormat)
      */
     public RequestDispatcher(ObjectAdapter adapter, ServantMap servants, InputStreams streams,
                              DispatchLimiter limiter, int warnDispatch, Cleaner cleaner, Timer timer,
-                             long deadlineMillis) {
+                             long deadlineMillis, FormatType defaultFormat) {
+        this.defaultFormat = defaultFormat;
         this.adapter = adapter;
         this.servants = servants;
         this.streams = streams;
@@ -103,7 +108,7 @@ public final class RequestDispatcher {
                         throw new UnmarshalOutOfBoundsException("batched params of " + size + " bytes, "
                                 + body.readableBytes() + " left");
                     }
-                    dispatch(new InFlightDispatch(batched, header, null, warnings),
+                    dispatch(new InFlightDispatch(batched, header, null, warnings, defaultFormat),
                             body.readSlice(size));
                 }
             } catch (RuntimeException e) {
@@ -118,7 +123,7 @@ public final class RequestDispatcher {
 
     private InFlightDispatch start(ReplyChannel channel, RequestHeader header) {
         limiter.acquire();
-        InFlightDispatch dispatch = new InFlightDispatch(channel, header, limiter, warnings);
+        InFlightDispatch dispatch = new InFlightDispatch(channel, header, limiter, warnings, defaultFormat);
         channel.track(dispatch);
         if (deadlineMillis > 0 && !header.isOneway()) {
             dispatch.setDeadline(timer.newTimeout(t -> dispatch.answerInstead(new TimeoutException(
