@@ -23,7 +23,8 @@ final class ConstantReferences {
         if (value.kind() != ConstValue.Kind.NAME) {
             return value;
         }
-        Symbol symbol = table.lookup(value.text(), scope);
+        SymbolTable.Found found = table.find(value.text(), scope);
+        Symbol symbol = found == null ? null : found.symbol();
         if (symbol == null || !(symbol.definition() instanceof ConstDef constant)) {
             return value;
         }

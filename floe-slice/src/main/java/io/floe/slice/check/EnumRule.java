@@ -23,9 +23,13 @@ public final class EnumRule {
         Map<Long, Enumerator> values = new HashMap<>();
         long next = 0;
         for (Enumerator enumerator : enumDef.enumerators()) {
-            if (names.putIfAbsent(enumerator.name(), enumerator) != null) {
+            Enumerator same = names.putIfAbsent(SymbolTable.fold(enumerator.name()), enumerator);
+            if (same != null && same.name().equals(enumerator.name())) {
                 diagnostics.error(enumerator.location(), "redefinition of enumerator '"
                         + enumerator.name() + "'");
+            } else if (same != null) {
+                diagnostics.error(enumerator.location(), "enumerator '" + enumerator.name()
+                        + "' differs only in capitalization from enumerator '" + same.name() + "'");
             }
             long value = next;
             if (enumerator.value() != null) {
@@ -36,10 +40,10 @@ public final class EnumRule {
                 }
                 value = explicit;
             }
-            Enumerator same = values.putIfAbsent(value, enumerator);
-            if (same != null) {
+            Enumerator sameValue = values.putIfAbsent(value, enumerator);
+            if (sameValue != null) {
                 diagnostics.error(enumerator.location(), "enumerator '" + enumerator.name()
-                        + "' has the same value as enumerator '" + same.name() + "': " + value);
+                        + "' has the same value as enumerator '" + sameValue.name() + "': " + value);
             }
             next = value + 1;
         }

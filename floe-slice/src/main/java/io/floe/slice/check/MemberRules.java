@@ -32,7 +32,9 @@ final class MemberRules {
             diagnostics.error(struct.location(), "struct '" + struct.name()
                     + "' must have at least one member");
         }
+        introductions().enter(struct);
         members(struct.members(), symbol, scope, Map.of(), "struct");
+        introductions().leave();
         optionals.struct(struct);
     }
 
@@ -48,23 +50,26 @@ final class MemberRules {
                 base = null;
             }
         }
-        Map<String, String> inherited = new HashMap<>();
+        Map<String, Inherited> inherited = new HashMap<>();
         Set<Symbol> seen = new HashSet<>();
         for (Symbol s = base; s != null && seen.add(s); ) {
             ExceptionDef def = (ExceptionDef) s.definition();
             for (DataMember member : def.members()) {
-                inherited.putIfAbsent(member.name(), s.scopedName());
+                inherited.putIfAbsent(SymbolTable.fold(member.name()),
+                        new Inherited(member.name(), s.scopedName()));
             }
             Type next = def.base() == null ? null : typeRules.types().get(def.base());
             s = next instanceof Named named && named.symbol().definition() instanceof ExceptionDef
                     ? named.symbol() : null;
         }
+        introductions().enter(exception);
         members(exception.members(), symbol, scope, inherited, "exception");
+        introductions().leave();
         optionals.members(exception.members());
     }
 
     void classDef(ClassDef classDef, Symbol symbol, String scope) {
-        Map<String, String> inherited = new HashMap<>();
+        Map<String, Inherited> inherited = new HashMap<>();
         if (classDef.base() != null) {
             Symbol base = typeRules.resolveDefined(classDef.base(), scope);
             if (base != null && !(base.definition() instanceof ClassDef)) {
@@ -81,16 +86,30 @@ final class MemberRules {
                 error(ref, "'" + ref.name() + "' is not an interface");
             }
         }
+        introductions().enter(classDef);
         members(classDef.members(), symbol, scope, inherited, "class");
+        introductions().leave();
         optionals.members(classDef.members());
     }
 
-    private void collectClassMembers(Symbol s, Map<String, String> into, Set<Symbol> seen) {
+    /** A data member of a base, by its name as written and the base's scoped name. */
+    record Inherited(String name, String owner) {
+    }
+
+    /** The data members of a class and its bases, by lower-case name. */
+    Map<String, Inherited> classMembers(Symbol s) {
+        Map<String, Inherited> members = new HashMap<>();
+        collectClassMembers(s, members, new HashSet<>());
+        return members;
+    }
+
+    private void collectClassMembers(Symbol s, Map<String, Inherited> into, Set<Symbol> seen) {
         if (!seen.add(s) || !(s.definition() instanceof ClassDef def)) {
             return;
         }
         for (DataMember member : def.members()) {
-            into.putIfAbsent(member.name(), s.scopedName());
+            into.putIfAbsent(SymbolTable.fold(member.name()),
+                    new Inherited(member.name(), s.scopedName()));
         }
         Type base = def.base() == null ? null : typeRules.types().get(def.base());
         if (base instanceof Named named) {
@@ -99,18 +118,28 @@ final class MemberRules {
     }
 
     private void members(List<DataMember> members, Symbol owner, String scope,
-                         Map<String, String> inherited, String ownerKind) {
-        Set<String> names = new HashSet<>();
+                         Map<String, Inherited> inherited, String ownerKind) {
+        Map<String, String> names = new HashMap<>();
         for (DataMember member : members) {
-            if (!names.add(member.name())) {
+            String folded = SymbolTable.fold(member.name());
+            String same = names.putIfAbsent(folded, member.name());
+            Inherited base = inherited.get(folded);
+            if (same != null && same.equals(member.name())) {
                 diagnostics.error(member.location(), "redefinition of data member '"
                         + member.name() + "'");
-            } else if (inherited.containsKey(member.name())) {
+            } else if (same != null) {
                 diagnostics.error(member.location(), "data member '" + member.name()
-                        + "' is already defined in base " + ownerKind + " '"
-                        + inherited.get(member.name()) + "'");
+                        + "' differs only in capitalization from data member '" + same + "'");
+            } else if (base != null && base.name().equals(member.name())) {
+                diagnostics.error(member.location(), "data member '" + member.name()
+                        + "' is already defined in base " + ownerKind + " '" + base.owner() + "'");
+            } else if (base != null) {
+                diagnostics.error(member.location(), "data member '" + member.name()
+                        + "' differs only in capitalization from data member '" + base.name()
+                        + "', which is defined in base " + ownerKind + " '" + base.owner() + "'");
             }
             Type type = typeRules.resolve(member.type(), scope);
+            introductions().member(member.name());
             if (type instanceof Named named && named.symbol() == owner && ownerKind.equals("struct")) {
                 error(member.type(), "struct '" + owner.definition().name() + "' cannot contain itself");
             }
@@ -125,6 +154,10 @@ final class MemberRules {
                 }
             }
         }
+    }
+
+    private Introductions introductions() {
+        return typeRules.introductions();
     }
 
     private void error(TypeRef ref, String message) {

@@ -13,11 +13,18 @@ final class TypeRules {
     private final SymbolTable table;
     private final Map<TypeRef, Type> types;
     private final Diagnostics diagnostics;
+    private final Introductions introductions;
 
-    TypeRules(SymbolTable table, Map<TypeRef, Type> types, Diagnostics diagnostics) {
+    TypeRules(SymbolTable table, Map<TypeRef, Type> types, Diagnostics diagnostics,
+              Introductions introductions) {
         this.table = table;
         this.types = types;
         this.diagnostics = diagnostics;
+        this.introductions = introductions;
+    }
+
+    Introductions introductions() {
+        return introductions;
     }
 
     Map<TypeRef, Type> types() {
@@ -77,15 +84,27 @@ final class TypeRules {
         return symbol;
     }
 
+    /**
+     * The symbol the name denotes, found ignoring case as in Slice: a name spelled with other
+     * capitals than its definition is an error, reported once, and still resolves.
+     */
     private Symbol lookup(TypeRef ref, String scope) {
-        Symbol symbol = table.lookup(ref.name(), scope);
-        if (symbol == null) {
+        SymbolTable.Found found = table.find(ref.name(), scope);
+        if (found == null) {
             if (table.isModule(ref.name(), scope)) {
                 diagnostics.error(ref.location(), "'" + ref.name() + "' is a module, not a type");
             } else {
                 diagnostics.error(ref.location(), "'" + ref.name() + "' is not defined");
             }
+            return null;
         }
+        Symbol symbol = found.symbol();
+        if (found.miscapitalized()) {
+            diagnostics.error(ref.location(), symbol.definition().kindName() + " name '"
+                    + ref.name() + "' is capitalized inconsistently with its previous name: '"
+                    + symbol.scopedName() + "'");
+        }
+        introductions.use(ref.name(), scope, ref.location());
         return symbol;
     }
 

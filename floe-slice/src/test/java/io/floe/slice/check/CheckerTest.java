@@ -29,7 +29,7 @@ class CheckerTest {
                         struct T { S s; A::S t; ::A::S u; };
                         interface I;
                         interface J { I* get(); };
-                        interface I extends J { T t(); };
+                        interface I extends J { T make(); };
                     };
                     sequence<B::T> Ts;
                 };
