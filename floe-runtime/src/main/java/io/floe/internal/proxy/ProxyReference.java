@@ -194,23 +194,48 @@ public final class ProxyReference implements Reference {
         if (!oneway && invocationTimeout > 0) {
             expireAfter(call, operation);
         }
-        instance.connector().whenConnected(reachable.get(0), (connection, error) -> {
-            if (error != null) {
-                message.release();
-                call.fail(error);
-            } else if (oneway) {
-                connection.sendOneway(message).whenComplete((v, e) -> {
-                    if (e != null) {
-                        call.fail(e);
-                    } else {
-                        call.future().complete(null);
-                    }
-                });
-            } else {
-                connection.send(call, message);
-            }
-        });
+        if (oneway) {
+            instance.connector().whenConnected(reachable.get(0), (connection, error) -> {
+                if (error != null) {
+                    message.release();
+                    call.fail(error);
+                } else {
+                    connection.sendOneway(message).whenComplete((v, e) -> {
+                        if (e != null) {
+                            call.fail(e);
+                        } else {
+                            call.future().complete(null);
+                        }
+                    });
+                }
+            });
+        } else {
+            // Kept until the call completes: a request that never left may be sent again.
+            call.future().whenComplete((v, e) -> message.release());
+            sendTwoway(reachable.get(0), call, message, 1);
+        }
         return call.future();
+    }
+
+    /**
+     * Sends a twoway request; one that provably never left (its connection was closed or broke
+     * before it was written) is sent again on a new connection, {@code retries} more times at
+     * most. That is always safe: the server cannot have executed it (ice-protocol.md §5.6).
+     */
+    private void sendTwoway(TcpEndpoint endpoint, OutgoingCall<?> call, ByteBuf message, int retries) {
+        instance.connector().whenConnected(endpoint, (connection, error) -> {
+            if (error != null) {
+                call.fail(error);
+                return;
+            }
+            connection.send(call, message.retainedDuplicate(), notSent -> {
+                if (retries > 0 && !call.future().isDone()) {
+                    sendTwoway(endpoint, call, message, retries - 1);
+                } else {
+                    call.fail(notSent);
+                }
+            });
+        });
     }
 
     /**

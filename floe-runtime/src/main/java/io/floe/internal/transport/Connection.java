@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -195,10 +196,10 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
      * Sends one twoway request: registers the call, then writes the message the encoder built.
      * {@code message} must have its request id at offset 14, written as 0; it is patched here.
      */
-    public <R> void send(OutgoingCall<R> call, ByteBuf message) {
+    public <R> void send(OutgoingCall<R> call, ByteBuf message, Consumer<LocalException> notSent) {
         if (state != State.ACTIVE) {
             message.release();
-            call.fail(closeReason != null ? closeReason : new ConnectionLostException(this + " is closed"));
+            notSent.accept(closeReason != null ? closeReason : new ConnectionLostException(this + " is closed"));
             return;
         }
         if (call.future().isDone()) { // expired while connecting: nobody waits for it
@@ -209,8 +210,14 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
         call.onForget(() -> pending.remove(requestId));
         message.setIntLE(message.readerIndex() + 14, requestId);
         channel.writeAndFlush(message).addListener((ChannelFutureListener) f -> {
-            if (!f.isSuccess() && pending.remove(requestId) != null) {
-                complete(() -> call.fail(new ConnectionLostException(this + ": " + f.cause(), f.cause())));
+            if (!f.isSuccess()) {
+                // The peer is gone: nothing more may be sent here, and this request never left.
+                state = State.CLOSED;
+                channel.close();
+                if (pending.remove(requestId) != null) {
+                    LocalException error = new ConnectionLostException(this + ": " + f.cause(), f.cause());
+                    complete(() -> notSent.accept(error));
+                }
             }
         });
     }
