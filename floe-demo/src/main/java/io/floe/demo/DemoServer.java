@@ -4,11 +4,10 @@ import io.floe.Communicator;
 import io.floe.Identity;
 import io.floe.ObjectAdapter;
 import io.floe.Properties;
+import io.floe.ServerProcess;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * <p>As a program it prints exactly one line on stdout, {@code ready <endpoint>}, once it
  * accepts requests, and stops on SIGTERM or Ctrl-C.
  */
-public final class DemoServer implements AutoCloseable {
+public final class DemoServer implements AutoCloseable, ServerProcess.Server {
     private static final Logger log = LoggerFactory.getLogger(DemoServer.class);
 
     public static final String DEFAULT_ENDPOINT = "tcp -h 127.0.0.1 -p 10000";
@@ -74,6 +73,7 @@ public final class DemoServer implements AutoCloseable {
     }
 
     /** The endpoint it listens on, with the actual port, such as {@code tcp -h 127.0.0.1 -p 10000 -t 60000}. */
+    @Override
     public String endpoint() {
         return adapter.endpoints().get(0);
     }
@@ -95,11 +95,13 @@ public final class DemoServer implements AutoCloseable {
      * Starts stopping without waiting: queued jobs are answered with
      * CommunicatorDestroyedException and the adapter deactivates. Any thread; idempotent.
      */
+    @Override
     public void shutdown() {
         queue.close();
         communicator.shutdown();
     }
 
+    @Override
     public void waitForShutdown() {
         communicator.waitForShutdown();
     }
@@ -121,36 +123,7 @@ public final class DemoServer implements AutoCloseable {
     }
 
     public static void main(String[] args) {
-        Properties properties = Properties.fromArgs(args);
-        if (properties.isSet("help")) {
-            usage(System.out);
-            return;
-        }
-        DemoServer server;
-        try {
-            server = start(properties);
-        } catch (RuntimeException e) {
-            log.error("cannot start the demo server", e);
-            System.exit(1);
-            return;
-        }
-        CountDownLatch closed = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.shutdown(); // main's waitForShutdown returns and main closes the rest
-            try {
-                if (!closed.await(STOP_TIMEOUT.toSeconds() + 1, TimeUnit.SECONDS)) {
-                    log.warn("demo server did not stop within {}", STOP_TIMEOUT);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "demo-server-stop"));
-
-        System.out.println("ready " + server.endpoint());
-        System.out.flush();
-        server.waitForShutdown();
-        server.close();
-        closed.countDown();
+        ServerProcess.run("demo server", args, DemoServer::start, DemoServer::usage, STOP_TIMEOUT);
     }
 
     private static void usage(PrintStream out) {

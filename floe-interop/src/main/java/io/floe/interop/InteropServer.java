@@ -3,10 +3,10 @@ package io.floe.interop;
 import io.floe.Communicator;
 import io.floe.ObjectAdapter;
 import io.floe.Properties;
+import io.floe.ServerProcess;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * <p>As a program it prints exactly one line on stdout, {@code ready <endpoint>}, once it
  * accepts requests, and stops on SIGTERM, Ctrl-C or a {@code shutdown()} call.
  */
-public final class InteropServer implements AutoCloseable {
+public final class InteropServer implements AutoCloseable, ServerProcess.Server {
     private static final Logger log = LoggerFactory.getLogger(InteropServer.class);
 
     public static final String DEFAULT_ENDPOINT = "tcp -h 127.0.0.1 -p 10100";
@@ -92,15 +92,18 @@ public final class InteropServer implements AutoCloseable {
     }
 
     /** The endpoint it listens on, with the actual port, such as {@code tcp -h 127.0.0.1 -p 10100 -t 60000}. */
+    @Override
     public String endpoint() {
         return adapter.endpoints().get(0);
     }
 
     /** Starts stopping without waiting; scheduled AMD replies are still sent. Any thread; idempotent. */
+    @Override
     public void shutdown() {
         communicator.shutdown();
     }
 
+    @Override
     public void waitForShutdown() {
         communicator.waitForShutdown();
     }
@@ -125,36 +128,7 @@ public final class InteropServer implements AutoCloseable {
     }
 
     public static void main(String[] args) {
-        Properties properties = Properties.fromArgs(args);
-        if (properties.isSet("help")) {
-            usage(System.out);
-            return;
-        }
-        InteropServer server;
-        try {
-            server = start(properties);
-        } catch (RuntimeException e) {
-            log.error("cannot start the interop server", e);
-            System.exit(1);
-            return;
-        }
-        CountDownLatch closed = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.shutdown(); // main's waitForShutdown returns and main closes the rest
-            try {
-                if (!closed.await(STOP_TIMEOUT.toSeconds() + 1, TimeUnit.SECONDS)) {
-                    log.warn("interop server did not stop within {}", STOP_TIMEOUT);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "interop-server-stop"));
-
-        System.out.println("ready " + server.endpoint());
-        System.out.flush();
-        server.waitForShutdown();
-        server.close();
-        closed.countDown();
+        ServerProcess.run("interop server", args, InteropServer::start, InteropServer::usage, STOP_TIMEOUT);
     }
 
     private static void usage(PrintStream out) {
