@@ -157,7 +157,11 @@ public final class Instance {
         int heartbeatMillis = Math.max(1, acmTimeoutSeconds * 1000 / 4);
         int closeTimeout = properties.getInt("Ice.Override.CloseTimeout", 10_000);
         int connectTimeout = properties.getInt("Ice.Override.ConnectTimeout", 60_000);
-        return new ConnectionSettings(messageSizeMax, closeTimeout, heartbeatMillis, connectTimeout);
+        int compressionLevel = properties.getInt("Ice.Compression.Level", 1);
+        int autoFlushKib = properties.getInt("Ice.BatchAutoFlushSize", 1024);
+        int autoFlush = autoFlushKib < 1 ? 0 : (int) Math.min(Integer.MAX_VALUE, autoFlushKib * 1024L);
+        return new ConnectionSettings(messageSizeMax, closeTimeout, heartbeatMillis, connectTimeout,
+                compressionLevel, autoFlush);
     }
 
     public ObjectPrx parseProxy(String text) {

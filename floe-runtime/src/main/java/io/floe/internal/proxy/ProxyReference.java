@@ -191,6 +191,10 @@ public final class ProxyReference implements Reference {
             call.fail(e);
             return call.future();
         }
+        // [i6t compression hook] a -z endpoint asks for compression (ice-protocol.md §2.9).
+        if (reachable.get(0).compress()) {
+            RequestEncoder.askForCompression(message);
+        }
         if (!oneway && invocationTimeout > 0) {
             expireAfter(call, operation);
         }

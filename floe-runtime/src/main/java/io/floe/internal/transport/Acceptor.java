@@ -50,6 +50,7 @@ public final class Acceptor {
                         connection.closed().whenComplete((v, e) -> connections.remove(connection));
                         ch.pipeline().addLast(
                                 new FrameDecoder(settings.messageSizeMax()),
+                                new Compressor(settings.compressionLevel()),
                                 connection);
                     }
                 });

@@ -49,6 +49,7 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
     private final CompletableFuture<Connection> validated = new CompletableFuture<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private final ReplyWriter replies;
+    private final ReplyChannel compressedReplies = new CompressedReplies();
     private Queue<Frame> held; // event loop only; made when first needed
     private boolean flushDue; // event loop only
     private volatile long lastWriteNanos = System.nanoTime();
@@ -154,7 +155,7 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
             }
             held.add(frame);
         } else if (frame.type() == MessageType.REQUEST) {
-            dispatcher.dispatchRequest(this, frame.body());
+            dispatcher.dispatchRequest(frame.compressionSupported() ? compressedReplies : this, frame.body());
         } else {
             dispatcher.dispatchBatch(this, frame.body());
         }
@@ -263,6 +264,49 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
             }
         } else {
             replies.enqueue(this, dispatch, reply);
+        }
+    }
+
+    /**
+     * This connection as seen by a request that came with compression status 1 or 2: its reply
+     * asks for compression too, so the {@link Compressor} sends it compressed when it is at least
+     * 100 bytes (ice-protocol.md §2.9).
+     */
+    private final class CompressedReplies implements ReplyChannel {
+        @Override
+        public ByteBufAllocator alloc() {
+            return Connection.this.alloc();
+        }
+
+        @Override
+        public Executor dispatchExecutor() {
+            return dispatchExecutor;
+        }
+
+        @Override
+        public ConnectionInfo info() {
+            return Connection.this.info();
+        }
+
+        @Override
+        public void track(InFlightDispatch dispatch) {
+            Connection.this.track(dispatch);
+        }
+
+        @Override
+        public void sendReply(InFlightDispatch dispatch, ByteBuf reply) {
+            Compressor.askForCompression(reply);
+            Connection.this.sendReply(dispatch, reply);
+        }
+
+        @Override
+        public void endDispatch(InFlightDispatch dispatch) {
+            Connection.this.endDispatch(dispatch);
+        }
+
+        @Override
+        public String toString() {
+            return Connection.this.toString();
         }
     }
 

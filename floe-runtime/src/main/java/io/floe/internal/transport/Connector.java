@@ -144,6 +144,7 @@ public final class Connector {
                     protected void initChannel(Channel ch) {
                         ch.pipeline().addLast(
                                 new FrameDecoder(settings.messageSizeMax()),
+                                new Compressor(settings.compressionLevel()),
                                 connection);
                     }
                 });
