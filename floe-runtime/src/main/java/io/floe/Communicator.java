@@ -46,6 +46,14 @@ public final class Communicator implements AutoCloseable {
         return proxy == null ? "" : proxy.ice_reference().toString();
     }
 
+    /**
+     * Sends the batch-oneway requests queued on every outgoing connection, one BatchRequest per
+     * connection, and returns once they are written (ice-protocol.md §2.4).
+     */
+    public void flushBatchRequests() {
+        ObjectPrx.awaitLocal(instance.connector().flushBatchRequests());
+    }
+
     /** Deactivates every object adapter; {@link #waitForShutdown} returns once they are done. */
     public void shutdown() {
         instance.adapters().shutdown();

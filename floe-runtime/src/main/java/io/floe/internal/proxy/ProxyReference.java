@@ -171,12 +171,13 @@ public final class ProxyReference implements Reference {
                     + " other transports are not supported)"));
             return call.future();
         }
-        if (mode != InvocationMode.TWOWAY && mode != InvocationMode.ONEWAY) {
+        if (mode != InvocationMode.TWOWAY && mode != InvocationMode.ONEWAY
+                && mode != InvocationMode.BATCH_ONEWAY) { // [i6t batch hook] batch oneway is queued below
             call.fail(new FeatureNotSupportedException(mode + " invocations are not supported yet (proxy '"
                     + this + "'): use ice_twoway() or ice_oneway()"));
             return call.future();
         }
-        boolean oneway = mode == InvocationMode.ONEWAY;
+        boolean oneway = mode != InvocationMode.TWOWAY; // [i6t batch hook] BATCH_ONEWAY too
         if (oneway && results != null) {
             call.fail(new TwowayOnlyException(operation + " has results, so it cannot be called " + mode));
             return call.future();
@@ -194,6 +195,19 @@ public final class ProxyReference implements Reference {
         // [i6t compression hook] a -z endpoint asks for compression (ice-protocol.md §2.9).
         if (reachable.get(0).compress()) {
             RequestEncoder.askForCompression(message);
+        }
+        // [i6t batch hook] batch oneway: queued on the connection, sent when flushed (ice-protocol.md §2.4).
+        if (mode == InvocationMode.BATCH_ONEWAY) {
+            instance.connector().whenConnected(reachable.get(0), (connection, error) -> {
+                if (error != null) {
+                    message.release();
+                    call.fail(error);
+                } else {
+                    connection.queueBatch(message);
+                    call.future().complete(null);
+                }
+            });
+            return call.future();
         }
         if (!oneway && invocationTimeout > 0) {
             expireAfter(call, operation);

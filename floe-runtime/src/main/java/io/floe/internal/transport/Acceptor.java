@@ -42,7 +42,7 @@ public final class Acceptor {
                     @Override
                     protected void initChannel(Channel ch) {
                         Connection connection = Connection.accepted(dispatcher, dispatchPool.forConnection(),
-                                completions, settings.closeTimeoutMillis(), transport.replyWriter(ch.eventLoop()));
+                                completions, settings, transport.replyWriter(ch.eventLoop()));
                         if (readingPaused.getAsBoolean()) {
                             ch.config().setAutoRead(false); // back-pressure applies to newcomers too
                         }

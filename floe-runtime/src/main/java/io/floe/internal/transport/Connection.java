@@ -8,6 +8,7 @@ import io.floe.ProtocolException;
 import io.floe.internal.dispatch.InFlightDispatch;
 import io.floe.internal.dispatch.ReplyChannel;
 import io.floe.internal.dispatch.RequestDispatcher;
+import io.floe.internal.invoke.BatchRequestQueue;
 import io.floe.internal.invoke.OutgoingCall;
 import io.floe.internal.invoke.PendingRequests;
 import io.floe.protocol.MessageType;
@@ -50,6 +51,7 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private final ReplyWriter replies;
     private final ReplyChannel compressedReplies = new CompressedReplies();
+    private final BatchRequestQueue batchRequests;
     private Queue<Frame> held; // event loop only; made when first needed
     private boolean flushDue; // event loop only
     private volatile long lastWriteNanos = System.nanoTime();
@@ -61,22 +63,23 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
 
     /** A server connection: it dispatches what it receives and speaks first. */
     static Connection accepted(RequestDispatcher dispatcher, Executor dispatchExecutor, Executor completions,
-                               int closeTimeoutMillis, ReplyWriter replies) {
-        return new Connection(dispatcher, dispatchExecutor, completions, closeTimeoutMillis, replies);
+                               ConnectionSettings settings, ReplyWriter replies) {
+        return new Connection(dispatcher, dispatchExecutor, completions, settings, replies);
     }
 
     /** A client connection: it sends requests once the server validated it. */
-    static Connection outgoing(Executor completions, int closeTimeoutMillis) {
-        return new Connection(null, completions, completions, closeTimeoutMillis, null);
+    static Connection outgoing(Executor completions, ConnectionSettings settings) {
+        return new Connection(null, completions, completions, settings, null);
     }
 
     private Connection(RequestDispatcher dispatcher, Executor dispatchExecutor, Executor completions,
-                       int closeTimeoutMillis, ReplyWriter replies) {
+                       ConnectionSettings settings, ReplyWriter replies) {
         this.dispatcher = dispatcher;
         this.replies = replies;
         this.dispatchExecutor = dispatchExecutor;
         this.completions = completions;
-        this.closeTimeoutMillis = closeTimeoutMillis;
+        this.closeTimeoutMillis = settings.closeTimeoutMillis();
+        this.batchRequests = new BatchRequestQueue(settings.batchAutoFlushBytes(), this::sendOneway);
     }
 
     /** Completes once the server's ValidateConnection arrived (at once on the server side). */
@@ -239,6 +242,34 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
             }
         }));
         return sent;
+    }
+
+    /**
+     * Queues one batch-oneway request (ice-protocol.md §2.4) for the next BatchRequest of this
+     * connection: {@code request} is the whole Request message as {@code RequestEncoder} built it
+     * (request id 0, compression status 1 if its endpoint has {@code -z}); this takes ownership.
+     * It goes out on {@link #flushBatch()}, {@code Communicator.flushBatchRequests()}, or when the
+     * batch reaches {@code Ice.BatchAutoFlushSize}. Any thread.
+     */
+    public void queueBatch(ByteBuf request) {
+        if (state == State.CLOSED) {
+            request.release(); // as Ice: batched requests of a lost connection are dropped silently
+            return;
+        }
+        batchRequests.add(request);
+    }
+
+    /**
+     * Sends the queued batch-oneway requests as one BatchRequest message; completes once it is
+     * written, at once if none is queued, or with ConnectionLostException if the connection is gone.
+     */
+    public CompletableFuture<Void> flushBatch() {
+        return batchRequests.flush();
+    }
+
+    /** The batch-oneway requests waiting on this connection. */
+    public BatchRequestQueue batchRequests() {
+        return batchRequests;
     }
 
     @Override
@@ -468,6 +499,10 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         state = State.CLOSED;
+        int dropped = batchRequests.discard();
+        if (dropped > 0) {
+            log.debug("{} closed with {} batch-oneway requests not flushed; they are dropped", this, dropped);
+        }
         if (held != null) {
             held.forEach(frame -> frame.body().release());
             held.clear();
