@@ -12,6 +12,7 @@ import io.floe.encoding.ProxyDecoder;
 import io.floe.internal.dispatch.AdapterRegistry;
 import io.floe.internal.proxy.ProxyParser;
 import io.floe.internal.proxy.ProxyReader;
+import io.floe.internal.transport.Acm;
 import io.floe.internal.transport.ConnectionSettings;
 import io.floe.internal.transport.Connector;
 import io.floe.internal.transport.NettyTransport;
@@ -148,19 +149,19 @@ public final class Instance {
     /**
      * Limits of the connections of {@code prefix} ("Ice" for the communicator's, an adapter's
      * name for its own): {@code <prefix>.MessageSizeMax} in KiB (below 1: no limit), falling back
-     * to {@code Ice.MessageSizeMax}, default 1024.
+     * to {@code Ice.MessageSizeMax}, default 1024; ACM from {@code Ice.ACM.Client.*} or
+     * {@code <adapter>.ACM.*} and {@code Ice.ACM.Server.*}, then {@code Ice.ACM.*}.
      */
     public ConnectionSettings connectionSettings(String prefix) {
         int kib = properties.getInt(prefix + ".MessageSizeMax", properties.getInt("Ice.MessageSizeMax", 1024));
         int messageSizeMax = kib < 1 || kib > Integer.MAX_VALUE / 1024 ? Integer.MAX_VALUE : kib * 1024;
-        int acmTimeoutSeconds = properties.getInt("Ice.ACM.Timeout", 60);
-        int heartbeatMillis = Math.max(1, acmTimeoutSeconds * 1000 / 4);
+        Acm acm = prefix.equals("Ice") ? Acm.client(properties) : Acm.server(properties, prefix);
         int closeTimeout = properties.getInt("Ice.Override.CloseTimeout", 10_000);
         int connectTimeout = properties.getInt("Ice.Override.ConnectTimeout", 60_000);
         int compressionLevel = properties.getInt("Ice.Compression.Level", 1);
         int autoFlushKib = properties.getInt("Ice.BatchAutoFlushSize", 1024);
         int autoFlush = autoFlushKib < 1 ? 0 : (int) Math.min(Integer.MAX_VALUE, autoFlushKib * 1024L);
-        return new ConnectionSettings(messageSizeMax, closeTimeout, heartbeatMillis, connectTimeout,
+        return new ConnectionSettings(messageSizeMax, closeTimeout, acm, connectTimeout,
                 compressionLevel, autoFlush);
     }
 

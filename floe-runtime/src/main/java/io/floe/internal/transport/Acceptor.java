@@ -47,6 +47,7 @@ public final class Acceptor {
                             ch.config().setAutoRead(false); // back-pressure applies to newcomers too
                         }
                         connections.add(connection);
+                        transport.acm().register(connection);
                         connection.closed().whenComplete((v, e) -> connections.remove(connection));
                         ch.pipeline().addLast(
                                 new FrameDecoder(settings.messageSizeMax()),

@@ -3,6 +3,7 @@ package io.floe.internal.transport;
 import io.floe.CloseConnectionException;
 import io.floe.ConnectionInfo;
 import io.floe.ConnectionLostException;
+import io.floe.ConnectionTimeoutException;
 import io.floe.LocalException;
 import io.floe.ProtocolException;
 import io.floe.internal.dispatch.InFlightDispatch;
@@ -54,7 +55,10 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
     private final BatchRequestQueue batchRequests;
     private Queue<Frame> held; // event loop only; made when first needed
     private boolean flushDue; // event loop only
-    private volatile long lastWriteNanos = System.nanoTime();
+    private final Acm acm;
+    private volatile long lastWriteNanos = System.nanoTime(); // any message
+    private volatile long lastReadNanos = System.nanoTime(); // any message
+    private volatile long lastUseNanos = System.nanoTime(); // a request, batch or reply, either way
     private boolean readingPaused; // event loop only
     private volatile State state = State.VALIDATING;
     private volatile Channel channel;
@@ -79,6 +83,7 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
         this.dispatchExecutor = dispatchExecutor;
         this.completions = completions;
         this.closeTimeoutMillis = settings.closeTimeoutMillis();
+        this.acm = settings.acm();
         this.batchRequests = new BatchRequestQueue(settings.batchAutoFlushBytes(), this::sendOneway);
     }
 
@@ -89,6 +94,10 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
 
     public CompletableFuture<Void> closed() {
         return closed;
+    }
+
+    public Acm acm() {
+        return acm;
     }
 
     public boolean isUsable() {
@@ -135,6 +144,12 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         Frame frame = (Frame) msg;
+        long now = System.nanoTime();
+        lastReadNanos = now;
+        if (frame.type() == MessageType.REQUEST || frame.type() == MessageType.BATCH_REQUEST
+                || frame.type() == MessageType.REPLY) {
+            lastUseNanos = now;
+        }
         switch (frame.type()) {
             case REQUEST, BATCH_REQUEST -> onRequest(frame);
             case REPLY -> onReply(frame.body());
@@ -177,6 +192,9 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
             return;
         }
         complete(() -> call.complete(body));
+        if (state == State.CLOSING && pending.size() == 0) {
+            closeIfIdle(); // a graceful close waited for this last reply
+        }
     }
 
     private void onValidateConnection(ByteBuf body) {
@@ -213,6 +231,7 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
         int requestId = pending.register(call);
         call.onForget(() -> pending.remove(requestId));
         message.setIntLE(message.readerIndex() + 14, requestId);
+        touchWrite();
         channel.writeAndFlush(message).addListener((ChannelFutureListener) f -> {
             if (!f.isSuccess()) {
                 // The peer is gone: nothing more may be sent here, and this request never left.
@@ -234,6 +253,7 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
             sent.completeExceptionally(new ConnectionLostException(this + " is closed"));
             return sent;
         }
+        touchWrite();
         channel.writeAndFlush(message).addListener((ChannelFutureListener) f -> complete(() -> {
             if (f.isSuccess()) {
                 sent.complete(null);
@@ -347,7 +367,7 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
         boolean written = ch.isActive();
         if (written) {
             ch.write(reply, ch.voidPromise());
-            lastWriteNanos = System.nanoTime();
+            touchWrite();
         } else {
             reply.release();
         }
@@ -437,6 +457,16 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
                 return;
             }
             state = State.CLOSING;
+            if (dispatcher == null) {
+                // A client waits for its pending replies, but no longer than the close timeout.
+                ch.eventLoop().schedule(() -> {
+                    if (ch.isActive() && (pending.size() > 0 || !dispatches.isEmpty())) {
+                        log.debug("{} replies still pending after {} ms of graceful close; closing", this,
+                                closeTimeoutMillis);
+                        ch.close();
+                    }
+                }, closeTimeoutMillis, TimeUnit.MILLISECONDS);
+            }
             closeIfIdle();
         });
     }
@@ -481,18 +511,66 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
         }
     }
 
+    private void touchWrite() {
+        long now = System.nanoTime();
+        lastWriteNanos = now;
+        lastUseNanos = now;
+    }
+
+    /** Called by the {@link AcmMonitor} every quarter of the ACM timeout; any thread. */
+    void monitor(long nowNanos) {
+        if (state == State.ACTIVE) {
+            onEventLoop(() -> checkAcm(nowNanos));
+        }
+    }
+
     /**
-     * Sends a heartbeat when dispatches are pending and nothing was written for {@code idleNanos},
-     * so a client's ACM never kills a long call (ice-protocol.md §5.3). Any thread.
+     * ACM (ice-protocol.md §5.3), event loop. Heartbeat: a ValidateConnection when nothing was
+     * written for a quarter of the timeout, and the policy allows (Always; OnIdle when nothing was
+     * read either; OnDispatch while a dispatch is pending). Close: forcefully, failing the calls
+     * with ConnectionTimeoutException, when a call is pending and nothing at all was read for the
+     * timeout (OnInvocation, OnInvocationAndIdle, OnIdleForceful); gracefully with CloseConnection
+     * (forcefully for OnIdleForceful) when nothing is pending and no request, batch or reply went
+     * either way for the timeout (OnIdle, OnInvocationAndIdle). Unlike Ice 3.7, heartbeats are no
+     * use of the connection, so a heartbeating connection still closes when idle.
      */
-    public void heartbeatIfIdle(long nowNanos, long idleNanos) {
-        if (state == State.ACTIVE && !dispatches.isEmpty() && nowNanos - lastWriteNanos >= idleNanos) {
-            onEventLoop(() -> {
-                if (state == State.ACTIVE) {
-                    lastWriteNanos = System.nanoTime();
-                    channel.writeAndFlush(Messages.validateConnection(channel.alloc()), channel.voidPromise());
-                }
-            });
+    private void checkAcm(long nowNanos) {
+        if (state != State.ACTIVE || !channel.isActive()) {
+            return;
+        }
+        long timeout = TimeUnit.MILLISECONDS.toNanos(acm.timeoutMillis());
+        boolean waiting = pending.size() > 0;
+        if (waiting && nowNanos - lastReadNanos >= timeout && acm.close() != Acm.Close.OFF
+                && acm.close() != Acm.Close.ON_IDLE) {
+            closeReason = new ConnectionTimeoutException(this + " received nothing for "
+                    + acm.timeoutMillis() + " ms with an invocation pending (ACM timeout)");
+            log.debug("{} closing: {}", this, closeReason.getMessage());
+            channel.close();
+            return;
+        }
+        boolean idle = !waiting && dispatches.isEmpty() && batchRequests.isEmpty()
+                && nowNanos - lastUseNanos >= timeout;
+        if (idle && (acm.close() == Acm.Close.ON_IDLE || acm.close() == Acm.Close.ON_INVOCATION_AND_IDLE)) {
+            log.debug("{} idle for {} ms (ACM timeout): closing gracefully", this, acm.timeoutMillis());
+            state = State.CLOSING;
+            closeIfIdle();
+            return;
+        }
+        if (idle && acm.close() == Acm.Close.ON_IDLE_FORCEFUL) {
+            closeReason = new ConnectionTimeoutException(this + " idle for " + acm.timeoutMillis() + " ms");
+            channel.close();
+            return;
+        }
+        boolean quiet = nowNanos - lastWriteNanos >= timeout / 4;
+        boolean heartbeat = switch (acm.heartbeat()) {
+            case OFF -> false;
+            case ON_DISPATCH -> quiet && !dispatches.isEmpty();
+            case ON_IDLE -> quiet && nowNanos - lastReadNanos >= timeout / 4;
+            case ALWAYS -> quiet;
+        };
+        if (heartbeat) {
+            lastWriteNanos = System.nanoTime();
+            channel.writeAndFlush(Messages.validateConnection(channel.alloc()), channel.voidPromise());
         }
     }
 

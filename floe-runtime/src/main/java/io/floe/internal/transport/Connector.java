@@ -133,6 +133,7 @@ public final class Connector {
 
     private void open(TcpEndpoint endpoint, CompletableFuture<Connection> result) {
         Connection connection = Connection.outgoing(completions, settings);
+        transport.acm().register(connection);
         int timeout = endpoint.timeout() < 0 ? settings.connectTimeoutMillis() : endpoint.timeout();
         Bootstrap bootstrap = new Bootstrap()
                 .group(transport.group())
