@@ -45,11 +45,13 @@ public final class Instance {
     private final EncodingVersion defaultEncoding;
     private final FormatType defaultFormat;
     private final AtomicBoolean destroyed = new AtomicBoolean();
+    private final io.floe.internal.proxy.ClientDefaults clientDefaults;
 
     public Instance(Communicator communicator, Properties properties) {
         this.communicator = communicator;
         this.properties = properties;
         this.defaultEncoding = parseEncoding(properties.get("Ice.Default.EncodingVersion", "1.1"));
+        this.clientDefaults = io.floe.internal.proxy.ClientDefaults.read(properties);
         this.defaultFormat = properties.getInt("Ice.Default.SlicedFormat", 0) > 0 ? FormatType.SLICED : FormatType.COMPACT;
         // Half the cores for I/O: the dispatch threads and the application need the rest.
         this.transport = new NettyTransport(Math.max(1, properties.getInt("Floe.Transport.Threads",
@@ -128,6 +130,11 @@ public final class Instance {
 
     public EncodingVersion defaultEncoding() {
         return defaultEncoding;
+    }
+
+    /** Retry intervals, endpoint selection and connect timeout override of client proxies. */
+    public io.floe.internal.proxy.ClientDefaults clientDefaults() {
+        return clientDefaults;
     }
 
     public FormatType defaultFormat() {

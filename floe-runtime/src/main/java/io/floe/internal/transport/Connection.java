@@ -210,7 +210,9 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
         call.onForget(() -> pending.remove(requestId));
         message.setIntLE(message.readerIndex() + 14, requestId);
         channel.writeAndFlush(message).addListener((ChannelFutureListener) f -> {
-            if (!f.isSuccess()) {
+            if (f.isSuccess()) {
+                call.sent(); // hook for sent callbacks (branch i6p): the request left
+            } else {
                 // The peer is gone: nothing more may be sent here, and this request never left.
                 state = State.CLOSED;
                 channel.close();
