@@ -24,6 +24,7 @@ import java.lang.ref.Cleaner;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -46,6 +47,7 @@ public final class Instance {
     private final FormatType defaultFormat;
     private final AtomicBoolean destroyed = new AtomicBoolean();
     private final io.floe.internal.proxy.ClientDefaults clientDefaults;
+    private final io.floe.internal.proxy.ConnectionPools connectionPools = new io.floe.internal.proxy.ConnectionPools(this);
 
     public Instance(Communicator communicator, Properties properties) {
         this.communicator = communicator;
@@ -137,6 +139,11 @@ public final class Instance {
         return clientDefaults;
     }
 
+    /** The connectors of proxies with a connection id (ice_connectionId). */
+    public io.floe.internal.proxy.ConnectionPools connectionPools() {
+        return connectionPools;
+    }
+
     public FormatType defaultFormat() {
         return defaultFormat;
     }
@@ -178,7 +185,8 @@ public final class Instance {
         adapters.shutdown();
         adapters.waitForShutdown();
         try {
-            connector.closeAll().get(connectionSettings("Ice").closeTimeoutMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(connector.closeAll(), connectionPools.closeAll())
+                    .get(connectionSettings("Ice").closeTimeoutMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {

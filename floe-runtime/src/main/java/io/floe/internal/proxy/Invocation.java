@@ -80,7 +80,7 @@ final class Invocation<R> {
 
     private void connect(List<TcpEndpoint> order, int index) {
         TcpEndpoint endpoint = order.get(index);
-        instance.connector().whenConnected(reference.forConnecting(endpoint), (connection, error) -> {
+        reference.connector().whenConnected(reference.forConnecting(endpoint), (connection, error) -> {
             if (error != null) {
                 reference.forgetConnection(endpoint);
                 if (index + 1 < order.size() && !future.isDone()) {

@@ -27,6 +27,7 @@ import io.floe.internal.endpoint.Endpoint;
 import io.floe.internal.endpoint.TcpEndpoint;
 import io.floe.internal.invoke.CollocatedInvocation;
 import io.floe.internal.invoke.RequestEncoder;
+import io.floe.internal.transport.Connector;
 import io.floe.protocol.RequestHeader;
 import io.netty.buffer.ByteBuf;
 import io.netty.util.Timeout;
@@ -229,13 +230,19 @@ public final class ProxyReference implements Reference {
         for (String text : newEndpoints) {
             parsed.add(Endpoint.parse(text, instance.defaultHost()));
         }
-        return new ProxyReference(instance, identity, facet, parsed, parsed.isEmpty() ? adapterId : "", options);
+        if (parsed.equals(endpoints)) {
+            return this; // as Ice: the same endpoints change nothing, not even the adapter id
+        }
+        return new ProxyReference(instance, identity, facet, parsed, "", options);
     }
 
     @Override
     public ProxyReference withAdapterId(String newAdapterId) {
         String id = newAdapterId == null ? "" : newAdapterId;
-        // As Ice: an adapter id replaces the endpoints, and "" leaves a well-known proxy.
+        if (id.equals(adapterId)) {
+            return this; // as Ice: the same id changes nothing, so a direct proxy keeps its endpoints
+        }
+        // As Ice: a new adapter id replaces the endpoints, and "" leaves a well-known proxy.
         return new ProxyReference(instance, identity, facet, List.of(), id, options);
     }
 
@@ -261,7 +268,11 @@ public final class ProxyReference implements Reference {
 
     @Override
     public ProxyReference withCompress(boolean compress) {
-        return with(options.withCompress(compress));
+        // As Ice's RoutableReference.changeCompress: the endpoints' -z follows, and prints.
+        List<Endpoint> rewritten = endpoints.stream()
+                .map(e -> e instanceof TcpEndpoint t ? new TcpEndpoint(t.host(), t.port(), t.timeout(), compress) : e)
+                .toList();
+        return new ProxyReference(instance, identity, facet, rewritten, adapterId, options.withCompress(compress));
     }
 
     /**
@@ -285,6 +296,11 @@ public final class ProxyReference implements Reference {
         int override = instance.clientDefaults().connectTimeoutOverride();
         return override == ClientDefaults.NO_OVERRIDE ? endpoint
                 : new TcpEndpoint(endpoint.host(), endpoint.port(), override, endpoint.compress());
+    }
+
+    /** The connector whose connections this reference shares: per connection id. */
+    Connector connector() {
+        return instance.connectionPools().forId(options.connectionId());
     }
 
     void rememberConnection(TcpEndpoint endpoint) {
