@@ -326,7 +326,8 @@ public final class ProxyReference implements Reference {
             CollocatedInvocation.invoke(instance, collocated,
                     new CollocatedInvocation.Target(identity, facet, mode != InvocationMode.TWOWAY,
                             options.encoding(), options.context()),
-                    operation, opMode, format, params, results, exceptions, callContext)
+                    operation, opMode, format, params, results, exceptions,
+                    requestContext(callContext))
                     .whenComplete((v, e) -> {
                         if (e != null) {
                             future.completeExceptionally(e);
@@ -345,7 +346,7 @@ public final class ProxyReference implements Reference {
         ByteBuf message;
         try {
             RequestHeader header = new RequestHeader(0, identity, facet, operation, opMode,
-                    callContext == null ? options.context() : callContext);
+                    requestContext(callContext));
             message = RequestEncoder.encode(header, options.encoding(), format == null ? FormatType.DEFAULT : format,
                     instance.defaultFormat(), params);
         } catch (RuntimeException e) {
@@ -361,6 +362,14 @@ public final class ProxyReference implements Reference {
         }
         invocation.start();
         return invocation.future();
+    }
+
+    /**
+     * What a request carries, as Ice 3.7 does (C++ and Java Outgoing.prepare, confirmed against
+     * Python Ice): an explicit call context alone; else the proxy's context over the implicit one.
+     */
+    private Map<String, String> requestContext(Map<String, String> callContext) {
+        return callContext != null ? callContext : instance.clientDefaults().requestContext(options.context());
     }
 
     /** Why a call cannot even be attempted, or null. */
