@@ -42,6 +42,11 @@ public final class Communicator implements AutoCloseable {
         return instance.parseProxy(proxy);
     }
 
+    /** The context sent with every request ({@code Ice.ImplicitContext}); null for None, the default. */
+    public ImplicitContext getImplicitContext() {
+        return instance.clientDefaults().implicitContext();
+    }
+
     public String proxyToString(ObjectPrx proxy) {
         return proxy == null ? "" : proxy.ice_reference().toString();
     }

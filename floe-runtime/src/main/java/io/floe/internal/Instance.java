@@ -25,6 +25,7 @@ import java.lang.ref.Cleaner;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -46,11 +47,14 @@ public final class Instance {
     private final EncodingVersion defaultEncoding;
     private final FormatType defaultFormat;
     private final AtomicBoolean destroyed = new AtomicBoolean();
+    private final io.floe.internal.proxy.ClientDefaults clientDefaults;
+    private final io.floe.internal.proxy.ConnectionPools connectionPools = new io.floe.internal.proxy.ConnectionPools(this);
 
     public Instance(Communicator communicator, Properties properties) {
         this.communicator = communicator;
         this.properties = properties;
         this.defaultEncoding = parseEncoding(properties.get("Ice.Default.EncodingVersion", "1.1"));
+        this.clientDefaults = io.floe.internal.proxy.ClientDefaults.read(properties);
         this.defaultFormat = properties.getInt("Ice.Default.SlicedFormat", 0) > 0 ? FormatType.SLICED : FormatType.COMPACT;
         // Half the cores for I/O: the dispatch threads and the application need the rest.
         this.transport = new NettyTransport(Math.max(1, properties.getInt("Floe.Transport.Threads",
@@ -131,6 +135,16 @@ public final class Instance {
         return defaultEncoding;
     }
 
+    /** Retry intervals, endpoint selection and connect timeout override of client proxies. */
+    public io.floe.internal.proxy.ClientDefaults clientDefaults() {
+        return clientDefaults;
+    }
+
+    /** The connectors of proxies with a connection id (ice_connectionId). */
+    public io.floe.internal.proxy.ConnectionPools connectionPools() {
+        return connectionPools;
+    }
+
     public FormatType defaultFormat() {
         return defaultFormat;
     }
@@ -176,7 +190,8 @@ public final class Instance {
         adapters.shutdown();
         adapters.waitForShutdown();
         try {
-            connector.closeAll().get(connectionSettings("Ice").closeTimeoutMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(connector.closeAll(), connectionPools.closeAll())
+                    .get(connectionSettings("Ice").closeTimeoutMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {

@@ -233,7 +233,9 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
         message.setIntLE(message.readerIndex() + 14, requestId);
         touchWrite();
         channel.writeAndFlush(message).addListener((ChannelFutureListener) f -> {
-            if (!f.isSuccess()) {
+            if (f.isSuccess()) {
+                call.sent(); // hook for sent callbacks (branch i6p): the request left
+            } else {
                 // The peer is gone: nothing more may be sent here, and this request never left.
                 state = State.CLOSED;
                 channel.close();
