@@ -102,7 +102,8 @@ class AcmTest {
 
     @Test
     void aSilentConnectionWithAPendingCallIsClosedForcefully() throws Exception {
-        Properties props = new Properties().set("Ice.ACM.Timeout", "1");
+        // No retry: an idempotent ice_ping would otherwise go out again on a new connection.
+        Properties props = new Properties().set("Ice.ACM.Timeout", "1").set("Ice.RetryIntervals", "-1");
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
              Communicator client = Communicator.initialize(props)) {
             ObjectPrx proxy = client.stringToProxy("x:tcp -h 127.0.0.1 -p " + listener.getLocalPort());
