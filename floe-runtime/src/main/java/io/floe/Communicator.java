@@ -42,8 +42,21 @@ public final class Communicator implements AutoCloseable {
         return instance.parseProxy(proxy);
     }
 
+    /** The context sent with every request ({@code Ice.ImplicitContext}); null for None, the default. */
+    public ImplicitContext getImplicitContext() {
+        return instance.clientDefaults().implicitContext();
+    }
+
     public String proxyToString(ObjectPrx proxy) {
         return proxy == null ? "" : proxy.ice_reference().toString();
+    }
+
+    /**
+     * Sends the batch-oneway requests queued on every outgoing connection, one BatchRequest per
+     * connection, and returns once they are written (ice-protocol.md §2.4).
+     */
+    public void flushBatchRequests() {
+        ObjectPrx.awaitLocal(instance.connector().flushBatchRequests());
     }
 
     /** Deactivates every object adapter; {@link #waitForShutdown} returns once they are done. */

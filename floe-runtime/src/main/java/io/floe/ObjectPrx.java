@@ -1,7 +1,9 @@
 package io.floe;
 
 import io.floe.encoding.UserExceptionFactory;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -74,6 +76,123 @@ public interface ObjectPrx {
         return ice_reference().withMode(InvocationMode.ONEWAY).toProxy();
     }
 
+    /** A proxy whose calls can never be sent: datagrams are not supported (FeatureNotSupportedException). */
+    default ObjectPrx ice_batchOneway() {
+        return ice_reference().withMode(InvocationMode.BATCH_ONEWAY).toProxy();
+    }
+
+    /** Sends the batch oneway requests queued for this proxy's connection (ice-protocol.md §2.4). */
+    default void ice_flushBatchRequests() {
+        awaitLocal(ice_flushBatchRequestsAsync());
+    }
+
+    default CompletableFuture<Void> ice_flushBatchRequestsAsync() {
+        return ice_reference().flushBatchRequests();
+    }
+
+    default ObjectPrx ice_datagram() {
+        return ice_reference().withMode(InvocationMode.DATAGRAM).toProxy();
+    }
+
+    default ObjectPrx ice_batchDatagram() {
+        return ice_reference().withMode(InvocationMode.BATCH_DATAGRAM).toProxy();
+    }
+
+    default boolean ice_isBatchOneway() {
+        return ice_reference().mode() == InvocationMode.BATCH_ONEWAY;
+    }
+
+    default boolean ice_isDatagram() {
+        return ice_reference().mode() == InvocationMode.DATAGRAM;
+    }
+
+    default boolean ice_isBatchDatagram() {
+        return ice_reference().mode() == InvocationMode.BATCH_DATAGRAM;
+    }
+
+    default boolean ice_isSecure() {
+        return ice_reference().secure();
+    }
+
+    /** A proxy that only uses secure endpoints ({@code -s}); Floe has none, so its calls fail with NoEndpointException. */
+    default ObjectPrx ice_secure(boolean secure) {
+        return ice_reference().withSecure(secure).toProxy();
+    }
+
+    default EncodingVersion ice_getEncodingVersion() {
+        return ice_reference().encoding();
+    }
+
+    default ObjectPrx ice_encodingVersion(EncodingVersion encoding) {
+        return ice_reference().withEncoding(encoding).toProxy();
+    }
+
+    /** The endpoints as Ice prints them; empty for an indirect or well-known proxy. */
+    default List<String> ice_getEndpoints() {
+        return ice_reference().endpointStrings();
+    }
+
+    /**
+     * A proxy with these endpoints, each written as in a stringified proxy
+     * ({@code "tcp -h 10.0.0.1 -p 4061"}); throws EndpointParseException for a bad one.
+     */
+    default ObjectPrx ice_endpoints(String... endpoints) {
+        return ice_reference().withEndpoints(List.of(endpoints)).toProxy();
+    }
+
+    default String ice_getAdapterId() {
+        return ice_reference().adapterId();
+    }
+
+    /** An indirect proxy for this adapter id, with no endpoints ("" makes it well-known). */
+    default ObjectPrx ice_adapterId(String adapterId) {
+        return ice_reference().withAdapterId(adapterId).toProxy();
+    }
+
+    /** The locator of this proxy; null: the communicator's default (locators are not supported yet). */
+    default ObjectPrx ice_getLocator() {
+        return ice_reference().locator();
+    }
+
+    default ObjectPrx ice_locator(ObjectPrx locator) {
+        return ice_reference().withLocator(locator).toProxy();
+    }
+
+    default String ice_getConnectionId() {
+        return ice_reference().connectionId();
+    }
+
+    /** A proxy whose connections are shared only with proxies of the same connection id. */
+    default ObjectPrx ice_connectionId(String connectionId) {
+        return ice_reference().withConnectionId(connectionId).toProxy();
+    }
+
+    default EndpointSelectionType ice_getEndpointSelection() {
+        return ice_reference().endpointSelection();
+    }
+
+    default ObjectPrx ice_endpointSelection(EndpointSelectionType type) {
+        return ice_reference().withEndpointSelection(type).toProxy();
+    }
+
+    default boolean ice_isConnectionCached() {
+        return ice_reference().connectionCached();
+    }
+
+    /** False: each call picks an endpoint afresh instead of reusing the previous call's connection. */
+    default ObjectPrx ice_connectionCached(boolean cached) {
+        return ice_reference().withConnectionCached(cached).toProxy();
+    }
+
+    /** The proxy's compression setting; empty: as each endpoint's {@code -z} says. */
+    default Optional<Boolean> ice_getCompress() {
+        return ice_reference().compressOverride();
+    }
+
+    default ObjectPrx ice_compress(boolean compress) {
+        return ice_reference().withCompress(compress).toProxy();
+    }
+
     default int ice_getInvocationTimeout() {
         return ice_reference().invocationTimeout();
     }
@@ -86,7 +205,7 @@ public interface ObjectPrx {
         return ice_reference().withInvocationTimeout(timeoutMillis).toProxy();
     }
 
-    default CompletableFuture<Void> ice_pingAsync() {
+    default InvocationFuture<Void> ice_pingAsync() {
         return ice_reference().invoke("ice_ping", OperationMode.NONMUTATING, null, null, null,
                 UserExceptionFactory.NONE, null);
     }
@@ -95,7 +214,7 @@ public interface ObjectPrx {
         awaitLocal(ice_pingAsync());
     }
 
-    default CompletableFuture<Boolean> ice_isAAsync(String typeId) {
+    default InvocationFuture<Boolean> ice_isAAsync(String typeId) {
         return ice_reference().invoke("ice_isA", OperationMode.NONMUTATING, null,
                 out -> out.writeString(typeId), in -> in.readBool(), UserExceptionFactory.NONE, null);
     }
@@ -104,7 +223,7 @@ public interface ObjectPrx {
         return awaitLocal(ice_isAAsync(typeId));
     }
 
-    default CompletableFuture<String> ice_idAsync() {
+    default InvocationFuture<String> ice_idAsync() {
         return ice_reference().invoke("ice_id", OperationMode.NONMUTATING, null, null,
                 in -> in.readString(), UserExceptionFactory.NONE, null);
     }
@@ -113,7 +232,7 @@ public interface ObjectPrx {
         return awaitLocal(ice_idAsync());
     }
 
-    default CompletableFuture<String[]> ice_idsAsync() {
+    default InvocationFuture<String[]> ice_idsAsync() {
         return ice_reference().invoke("ice_ids", OperationMode.NONMUTATING, null, null,
                 in -> in.readStringSeq(), UserExceptionFactory.NONE, null);
     }
@@ -153,6 +272,24 @@ public interface ObjectPrx {
             return _await(future);
         } catch (UserException e) {
             throw new UnknownUserException(e.ice_id(), e);
+        }
+    }
+
+    /** The proxy for {@code facet} of the same object, or null when {@code proxy} is null; no remote call. */
+    static ObjectPrx uncheckedCast(ObjectPrx proxy, String facet) {
+        return proxy == null ? null : proxy.ice_facet(facet);
+    }
+
+    /** The proxy for {@code facet} when that facet exists (ice_isA succeeds), else null. */
+    static ObjectPrx checkedCast(ObjectPrx proxy, String facet) {
+        if (proxy == null) {
+            return null;
+        }
+        ObjectPrx target = proxy.ice_facet(facet);
+        try {
+            return target.ice_isA(OBJECT_TYPE_ID) ? target : null;
+        } catch (FacetNotExistException e) {
+            return null;
         }
     }
 

@@ -5,7 +5,9 @@ import io.floe.encoding.Encoder;
 import io.floe.encoding.FormatType;
 import io.floe.encoding.OutputStream;
 import io.floe.encoding.UserExceptionFactory;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -28,6 +30,58 @@ public interface Reference {
 
     Reference withContext(Map<String, String> context);
 
+    /** Whether only secure endpoints may be used ({@code -s}). */
+    boolean secure();
+
+    Reference withSecure(boolean secure);
+
+    /** The encoding of requests' parameters ({@code -e}). */
+    EncodingVersion encoding();
+
+    Reference withEncoding(EncodingVersion encoding);
+
+    /** The endpoints as Ice prints them, e.g. {@code tcp -h 127.0.0.1 -p 10000 -t 60000}; empty for indirect proxies. */
+    List<String> endpointStrings();
+
+    /**
+     * A reference with these endpoints (each parsed as in a stringified proxy); non-empty
+     * endpoints clear the adapter id.
+     *
+     * @throws EndpointParseException for an endpoint Floe cannot parse
+     */
+    Reference withEndpoints(List<String> endpoints);
+
+    /** The adapter id of an indirect proxy ({@code @ adapter}); "" otherwise. */
+    String adapterId();
+
+    /** A reference with this adapter id and no endpoints ("" for a well-known proxy). */
+    Reference withAdapterId(String adapterId);
+
+    /** The locator that resolves this indirect proxy; null: the communicator's default. */
+    ObjectPrx locator();
+
+    Reference withLocator(ObjectPrx locator);
+
+    /** The order in which endpoints are tried for a new connection. */
+    EndpointSelectionType endpointSelection();
+
+    Reference withEndpointSelection(EndpointSelectionType type);
+
+    /** Whether every call reuses the connection of the previous one (true, the default). */
+    boolean connectionCached();
+
+    Reference withConnectionCached(boolean cached);
+
+    /** Connections are shared per endpoint and connection id; "" by default. */
+    String connectionId();
+
+    Reference withConnectionId(String connectionId);
+
+    /** The proxy's own compression setting ({@code ice_compress}); empty: as each endpoint's {@code -z}. */
+    Optional<Boolean> compressOverride();
+
+    Reference withCompress(boolean compress);
+
     /** Twoway, oneway, batch oneway...: how requests are sent. */
     InvocationMode mode();
 
@@ -38,15 +92,18 @@ public interface Reference {
 
     Reference withInvocationTimeout(int timeoutMillis);
 
+    /** Sends the batch oneway requests queued on this proxy's connection; completes once written. */
+    CompletableFuture<Void> flushBatchRequests();
+
     /**
-     * Sends one twoway request and completes with the decoded results, the user exception the
+     * Sends one request (retrying it as Ice does, ice-protocol.md §5.6) and completes with the decoded results, the user exception the
      * factory accepts, or a LocalException. Never completes on an I/O thread.
      *
      * @param params  writes the in-parameters; null sends an empty encapsulation
      * @param results reads the results; null expects an empty encapsulation (result null)
      * @param context this call's request context; null uses {@link #context()}
      */
-    <R> CompletableFuture<R> invoke(String operation, OperationMode mode, FormatType format,
+    <R> InvocationFuture<R> invoke(String operation, OperationMode mode, FormatType format,
                                     Encoder params, Decoder<R> results,
                                     UserExceptionFactory exceptions, Map<String, String> context);
 

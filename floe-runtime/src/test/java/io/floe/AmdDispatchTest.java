@@ -50,7 +50,7 @@ class AmdDispatchTest {
         ParkingCalculator servant = server.add("parking", new ParkingCalculator());
         CalculatorPrx calc = server.proxy("parking", CalculatorPrx::uncheckedCast);
 
-        List<CompletableFuture<Integer>> replies = IntStream.range(0, 200).mapToObj(i -> calc.addLaterAsync(i, 1)).toList();
+        List<CompletableFuture<Integer>> replies = IntStream.range(0, 200).<CompletableFuture<Integer>>mapToObj(i -> calc.addLaterAsync(i, 1)).toList();
         List<Calculator.AddLaterCallback> callbacks = new java.util.ArrayList<>();
         for (int i = 0; i < 200; i++) {
             callbacks.add(servant.next());

@@ -2,14 +2,18 @@
 
 package Demo;
 
+import io.floe.EncodingVersion;
+import io.floe.EndpointSelectionType;
+import io.floe.FacetNotExistException;
+import io.floe.InvocationFuture;
 import io.floe.InvocationMode;
 import io.floe.ObjectPrx;
 import io.floe.OperationMode;
 import io.floe.UnknownUserException;
 import io.floe.UserException;
 import io.floe.encoding.FormatType;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 public interface ModelPrx extends ObjectPrx {
     default float[][] interpolate(float[][] data, float factor) throws RangeError {
@@ -27,11 +31,11 @@ public interface ModelPrx extends ObjectPrx {
         }
     }
 
-    default CompletableFuture<float[][]> interpolateAsync(float[][] data, float factor) {
+    default InvocationFuture<float[][]> interpolateAsync(float[][] data, float factor) {
         return interpolateAsync(data, factor, null);
     }
 
-    default CompletableFuture<float[][]> interpolateAsync(float[][] data, float factor,
+    default InvocationFuture<float[][]> interpolateAsync(float[][] data, float factor,
             Map<String, String> context) {
         return ice_reference().invoke("interpolate", OperationMode.NORMAL, FormatType.DEFAULT,
                 out -> { GridHelper.write(out, data); out.writeFloat(factor); },
@@ -57,6 +61,21 @@ public interface ModelPrx extends ObjectPrx {
     }
 
     @Override
+    default ModelPrx ice_batchOneway() {
+        return new ModelPrxHandle(ice_reference().withMode(InvocationMode.BATCH_ONEWAY));
+    }
+
+    @Override
+    default ModelPrx ice_datagram() {
+        return new ModelPrxHandle(ice_reference().withMode(InvocationMode.DATAGRAM));
+    }
+
+    @Override
+    default ModelPrx ice_batchDatagram() {
+        return new ModelPrxHandle(ice_reference().withMode(InvocationMode.BATCH_DATAGRAM));
+    }
+
+    @Override
     default ModelPrx ice_invocationTimeout(int timeoutMillis) {
         return new ModelPrxHandle(ice_reference().withInvocationTimeout(timeoutMillis));
     }
@@ -66,11 +85,69 @@ public interface ModelPrx extends ObjectPrx {
         return new ModelPrxHandle(ice_reference().withContext(context));
     }
 
+    @Override
+    default ModelPrx ice_secure(boolean secure) {
+        return new ModelPrxHandle(ice_reference().withSecure(secure));
+    }
+
+    @Override
+    default ModelPrx ice_encodingVersion(EncodingVersion encoding) {
+        return new ModelPrxHandle(ice_reference().withEncoding(encoding));
+    }
+
+    @Override
+    default ModelPrx ice_endpoints(String... endpoints) {
+        return new ModelPrxHandle(ice_reference().withEndpoints(List.of(endpoints)));
+    }
+
+    @Override
+    default ModelPrx ice_adapterId(String adapterId) {
+        return new ModelPrxHandle(ice_reference().withAdapterId(adapterId));
+    }
+
+    @Override
+    default ModelPrx ice_locator(ObjectPrx locator) {
+        return new ModelPrxHandle(ice_reference().withLocator(locator));
+    }
+
+    @Override
+    default ModelPrx ice_connectionId(String connectionId) {
+        return new ModelPrxHandle(ice_reference().withConnectionId(connectionId));
+    }
+
+    @Override
+    default ModelPrx ice_endpointSelection(EndpointSelectionType type) {
+        return new ModelPrxHandle(ice_reference().withEndpointSelection(type));
+    }
+
+    @Override
+    default ModelPrx ice_connectionCached(boolean cached) {
+        return new ModelPrxHandle(ice_reference().withConnectionCached(cached));
+    }
+
+    @Override
+    default ModelPrx ice_compress(boolean compress) {
+        return new ModelPrxHandle(ice_reference().withCompress(compress));
+    }
+
     static ModelPrx uncheckedCast(ObjectPrx proxy) {
         return proxy == null ? null : new ModelPrxHandle(proxy.ice_reference());
     }
 
     static ModelPrx checkedCast(ObjectPrx proxy) {
         return proxy == null || !proxy.ice_isA(Model.TYPE_ID) ? null : uncheckedCast(proxy);
+    }
+
+    static ModelPrx uncheckedCast(ObjectPrx proxy, String facet) {
+        return proxy == null ? null : uncheckedCast(proxy.ice_facet(facet));
+    }
+
+    /** The proxy for {@code facet} when that facet exists and implements Model, else null. */
+    static ModelPrx checkedCast(ObjectPrx proxy, String facet) {
+        try {
+            return proxy == null ? null : checkedCast(proxy.ice_facet(facet));
+        } catch (FacetNotExistException ex) {
+            return null;
+        }
     }
 }

@@ -2,6 +2,10 @@
 
 package Interop;
 
+import io.floe.EncodingVersion;
+import io.floe.EndpointSelectionType;
+import io.floe.FacetNotExistException;
+import io.floe.InvocationFuture;
 import io.floe.InvocationMode;
 import io.floe.ObjectPrx;
 import io.floe.OperationMode;
@@ -11,10 +15,10 @@ import io.floe.encoding.FormatType;
 import io.floe.encoding.OptionalFormat;
 import io.floe.encoding.UserExceptionFactory;
 import io.floe.encoding.ValueHolder;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.CompletableFuture;
 
 public interface AmdTesterPrx extends CommonPrx {
     default AmdTester.OpBoolResult opBool(boolean p1, boolean p2) {
@@ -29,11 +33,11 @@ public interface AmdTesterPrx extends CommonPrx {
         }
     }
 
-    default CompletableFuture<AmdTester.OpBoolResult> opBoolAsync(boolean p1, boolean p2) {
+    default InvocationFuture<AmdTester.OpBoolResult> opBoolAsync(boolean p1, boolean p2) {
         return opBoolAsync(p1, p2, null);
     }
 
-    default CompletableFuture<AmdTester.OpBoolResult> opBoolAsync(boolean p1, boolean p2,
+    default InvocationFuture<AmdTester.OpBoolResult> opBoolAsync(boolean p1, boolean p2,
             Map<String, String> context) {
         return ice_reference().invoke("opBool", OperationMode.NORMAL, FormatType.DEFAULT,
                 out -> { out.writeBool(p1); out.writeBool(p2); },
@@ -57,11 +61,11 @@ public interface AmdTesterPrx extends CommonPrx {
         }
     }
 
-    default CompletableFuture<AmdTester.OpByteResult> opByteAsync(byte p1, byte p2) {
+    default InvocationFuture<AmdTester.OpByteResult> opByteAsync(byte p1, byte p2) {
         return opByteAsync(p1, p2, null);
     }
 
-    default CompletableFuture<AmdTester.OpByteResult> opByteAsync(byte p1, byte p2,
+    default InvocationFuture<AmdTester.OpByteResult> opByteAsync(byte p1, byte p2,
             Map<String, String> context) {
         return ice_reference().invoke("opByte", OperationMode.NORMAL, FormatType.DEFAULT,
                 out -> { out.writeByte(p1); out.writeByte(p2); },
@@ -85,11 +89,11 @@ public interface AmdTesterPrx extends CommonPrx {
         }
     }
 
-    default CompletableFuture<AmdTester.OpShortResult> opShortAsync(short p1, short p2) {
+    default InvocationFuture<AmdTester.OpShortResult> opShortAsync(short p1, short p2) {
         return opShortAsync(p1, p2, null);
     }
 
-    default CompletableFuture<AmdTester.OpShortResult> opShortAsync(short p1, short p2,
+    default InvocationFuture<AmdTester.OpShortResult> opShortAsync(short p1, short p2,
             Map<String, String> context) {
         return ice_reference().invoke("opShort", OperationMode.NORMAL, FormatType.DEFAULT,
                 out -> { out.writeShort(p1); out.writeShort(p2); },
@@ -113,11 +117,11 @@ public interface AmdTesterPrx extends CommonPrx {
         }
     }
 
-    default CompletableFuture<AmdTester.OpIntResult> opIntAsync(int p1, int p2) {
+    default InvocationFuture<AmdTester.OpIntResult> opIntAsync(int p1, int p2) {
         return opIntAsync(p1, p2, null);
     }
 
-    default CompletableFuture<AmdTester.OpIntResult> opIntAsync(int p1, int p2,
+    default InvocationFuture<AmdTester.OpIntResult> opIntAsync(int p1, int p2,
             Map<String, String> context) {
         return ice_reference().invoke("opInt", OperationMode.NORMAL, FormatType.DEFAULT,
                 out -> { out.writeInt(p1); out.writeInt(p2); },
@@ -141,11 +145,11 @@ public interface AmdTesterPrx extends CommonPrx {
         }
     }
 
-    default CompletableFuture<AmdTester.OpLongResult> opLongAsync(long p1, long p2) {
+    default InvocationFuture<AmdTester.OpLongResult> opLongAsync(long p1, long p2) {
         return opLongAsync(p1, p2, null);
     }
 
-    default CompletableFuture<AmdTester.OpLongResult> opLongAsync(long p1, long p2,
+    default InvocationFuture<AmdTester.OpLongResult> opLongAsync(long p1, long p2,
             Map<String, String> context) {
         return ice_reference().invoke("opLong", OperationMode.NORMAL, FormatType.DEFAULT,
                 out -> { out.writeLong(p1); out.writeLong(p2); },
@@ -169,11 +173,11 @@ public interface AmdTesterPrx extends CommonPrx {
         }
     }
 
-    default CompletableFuture<AmdTester.OpFloatResult> opFloatAsync(float p1, float p2) {
+    default InvocationFuture<AmdTester.OpFloatResult> opFloatAsync(float p1, float p2) {
         return opFloatAsync(p1, p2, null);
     }
 
-    default CompletableFuture<AmdTester.OpFloatResult> opFloatAsync(float p1, float p2,
+    default InvocationFuture<AmdTester.OpFloatResult> opFloatAsync(float p1, float p2,
             Map<String, String> context) {
         return ice_reference().invoke("opFloat", OperationMode.NORMAL, FormatType.DEFAULT,
                 out -> { out.writeFloat(p1); out.writeFloat(p2); },
@@ -197,11 +201,11 @@ public interface AmdTesterPrx extends CommonPrx {
         }
     }
 
-    default CompletableFuture<AmdTester.OpDoubleResult> opDoubleAsync(double p1, double p2) {
+    default InvocationFuture<AmdTester.OpDoubleResult> opDoubleAsync(double p1, double p2) {
         return opDoubleAsync(p1, p2, null);
     }
 
-    default CompletableFuture<AmdTester.OpDoubleResult> opDoubleAsync(double p1, double p2,
+    default InvocationFuture<AmdTester.OpDoubleResult> opDoubleAsync(double p1, double p2,
             Map<String, String> context) {
         return ice_reference().invoke("opDouble", OperationMode.NORMAL, FormatType.DEFAULT,
                 out -> { out.writeDouble(p1); out.writeDouble(p2); },
@@ -225,11 +229,11 @@ public interface AmdTesterPrx extends CommonPrx {
         }
     }
 
-    default CompletableFuture<AmdTester.OpStringResult> opStringAsync(String p1, String p2) {
+    default InvocationFuture<AmdTester.OpStringResult> opStringAsync(String p1, String p2) {
         return opStringAsync(p1, p2, null);
     }
 
-    default CompletableFuture<AmdTester.OpStringResult> opStringAsync(String p1, String p2,
+    default InvocationFuture<AmdTester.OpStringResult> opStringAsync(String p1, String p2,
             Map<String, String> context) {
         return ice_reference().invoke("opString", OperationMode.NORMAL, FormatType.DEFAULT,
                 out -> { out.writeString(p1); out.writeString(p2); },
@@ -253,11 +257,11 @@ public interface AmdTesterPrx extends CommonPrx {
         }
     }
 
-    default CompletableFuture<AmdTester.OpMixedResult> opMixedAsync(Mixed p1) {
+    default InvocationFuture<AmdTester.OpMixedResult> opMixedAsync(Mixed p1) {
         return opMixedAsync(p1, null);
     }
 
-    default CompletableFuture<AmdTester.OpMixedResult> opMixedAsync(Mixed p1,
+    default InvocationFuture<AmdTester.OpMixedResult> opMixedAsync(Mixed p1,
             Map<String, String> context) {
         return ice_reference().invoke("opMixed", OperationMode.NORMAL, FormatType.DEFAULT,
                 out -> p1.ice_write(out),
@@ -281,11 +285,11 @@ public interface AmdTesterPrx extends CommonPrx {
         }
     }
 
-    default CompletableFuture<AmdTester.OpColorResult> opColorAsync(Color p1) {
+    default InvocationFuture<AmdTester.OpColorResult> opColorAsync(Color p1) {
         return opColorAsync(p1, null);
     }
 
-    default CompletableFuture<AmdTester.OpColorResult> opColorAsync(Color p1,
+    default InvocationFuture<AmdTester.OpColorResult> opColorAsync(Color p1,
             Map<String, String> context) {
         return ice_reference().invoke("opColor", OperationMode.NORMAL, FormatType.DEFAULT,
                 out -> p1.ice_write(out),
@@ -309,11 +313,11 @@ public interface AmdTesterPrx extends CommonPrx {
         }
     }
 
-    default CompletableFuture<AmdTester.OpLevelResult> opLevelAsync(Level p1) {
+    default InvocationFuture<AmdTester.OpLevelResult> opLevelAsync(Level p1) {
         return opLevelAsync(p1, null);
     }
 
-    default CompletableFuture<AmdTester.OpLevelResult> opLevelAsync(Level p1,
+    default InvocationFuture<AmdTester.OpLevelResult> opLevelAsync(Level p1,
             Map<String, String> context) {
         return ice_reference().invoke("opLevel", OperationMode.NORMAL, FormatType.DEFAULT,
                 out -> p1.ice_write(out),
@@ -338,12 +342,11 @@ public interface AmdTesterPrx extends CommonPrx {
         }
     }
 
-    default CompletableFuture<AmdTester.OpBoolSeqResult> opBoolSeqAsync(boolean[] p1,
-            boolean[] p2) {
+    default InvocationFuture<AmdTester.OpBoolSeqResult> opBoolSeqAsync(boolean[] p1, boolean[] p2) {
         return opBoolSeqAsync(p1, p2, null);
     }
 
-    default CompletableFuture<AmdTester.OpBoolSeqResult> opBoolSeqAsync(boolean[] p1, boolean[] p2,
+    default InvocationFuture<AmdTester.OpBoolSeqResult> opBoolSeqAsync(boolean[] p1, boolean[] p2,
             Map<String, String> context) {
         return ice_reference().invoke("opBoolSeq", OperationMode.NORMAL, FormatType.DEFAULT,
                 out -> { BoolSeqHelper.write(out, p1); BoolSeqHelper.write(out, p2); },
@@ -367,11 +370,11 @@ public interface AmdTesterPrx extends CommonPrx {
         }
     }
 
-    default CompletableFuture<AmdTester.OpByteSeqResult> opByteSeqAsync(byte[] p1, byte[] p2) {
+    default InvocationFuture<AmdTester.OpByteSeqResult> opByteSeqAsync(byte[] p1, byte[] p2) {
         return opByteSeqAsync(p1, p2, null);
     }
 
-    default CompletableFuture<AmdTester.OpByteSeqResult> opByteSeqAsync(byte[] p1, byte[] p2,
+    default InvocationFuture<AmdTester.OpByteSeqResult> opByteSeqAsync(byte[] p1, byte[] p2,
             Map<String, String> context) {
         return ice_reference().invoke("opByteSeq", OperationMode.NORMAL, FormatType.DEFAULT,
                 out -> { ByteSeqHelper.write(out, p1); ByteSeqHelper.write(out, p2); },
@@ -396,11 +399,11 @@ public interface AmdTesterPrx extends CommonPrx {
         }
     }
 
-    default CompletableFuture<AmdTester.OpShortSeqResult> opShortSeqAsync(short[] p1, short[] p2) {
+    default InvocationFuture<AmdTester.OpShortSeqResult> opShortSeqAsync(short[] p1, short[] p2) {
         return opShortSeqAsync(p1, p2, null);
     }
 
-    default CompletableFuture<AmdTester.OpShortSeqResult> opShortSeqAsync(short[] p1, short[] p2,
+    default InvocationFuture<AmdTester.OpShortSeqResult> opShortSeqAsync(short[] p1, short[] p2,
             Map<String, String> context) {
         return ice_reference().invoke("opShortSeq", OperationMode.NORMAL, FormatType.DEFAULT,
                 out -> { ShortSeqHelper.write(out, p1); ShortSeqHelper.write(out, p2); },
@@ -424,11 +427,11 @@ public interface AmdTesterPrx extends CommonPrx {
         }
     }
 
-    default CompletableFuture<AmdTester.OpIntSeqResult> opIntSeqAsync(int[] p1, int[] p2) {
+    default InvocationFuture<AmdTester.OpIntSeqResult> opIntSeqAsync(int[] p1, int[] p2) {
         return opIntSeqAsync(p1, p2, null);
     }
 
-    default CompletableFuture<AmdTester.OpIntSeqResult> opIntSeqAsync(int[] p1, int[] p2,
+    default InvocationFuture<AmdTester.OpIntSeqResult> opIntSeqAsync(int[] p1, int[] p2,
             Map<String, String> context) {
         return ice_reference().invoke("opIntSeq", OperationMode.NORMAL, FormatType.DEFAULT,
                 out -> { IntSeqHelper.write(out, p1); IntSeqHelper.write(out, p2); },
@@ -452,11 +455,11 @@ public interface AmdTesterPrx extends CommonPrx {
         }
     }
 
-    default CompletableFuture<AmdTester.OpLongSeqResult> opLongSeqAsync(long[] p1, long[] p2) {
+    default InvocationFuture<AmdTester.OpLongSeqResult> opLongSeqAsync(long[] p1, long[] p2) {
         return opLongSeqAsync(p1, p2, null);
     }
 
-    default CompletableFuture<AmdTester.OpLongSeqResult> opLongSeqAsync(long[] p1, long[] p2,
+    default InvocationFuture<AmdTester.OpLongSeqResult> opLongSeqAsync(long[] p1, long[] p2,
             Map<String, String> context) {
         return ice_reference().invoke("opLongSeq", OperationMode.NORMAL, FormatType.DEFAULT,
                 out -> { LongSeqHelper.write(out, p1); LongSeqHelper.write(out, p2); },
@@ -481,11 +484,11 @@ public interface AmdTesterPrx extends CommonPrx {
         }
     }
 
-    default CompletableFuture<AmdTester.OpFloatSeqResult> opFloatSeqAsync(float[] p1, float[] p2) {
+    default InvocationFuture<AmdTester.OpFloatSeqResult> opFloatSeqAsync(float[] p1, float[] p2) {
         return opFloatSeqAsync(p1, p2, null);
     }
 
-    default CompletableFuture<AmdTester.OpFloatSeqResult> opFloatSeqAsync(float[] p1, float[] p2,
+    default InvocationFuture<AmdTester.OpFloatSeqResult> opFloatSeqAsync(float[] p1, float[] p2,
             Map<String, String> context) {
         return ice_reference().invoke("opFloatSeq", OperationMode.NORMAL, FormatType.DEFAULT,
                 out -> { FloatSeqHelper.write(out, p1); FloatSeqHelper.write(out, p2); },
@@ -510,13 +513,13 @@ public interface AmdTesterPrx extends CommonPrx {
         }
     }
 
-    default CompletableFuture<AmdTester.OpDoubleSeqResult> opDoubleSeqAsync(double[] p1,
+    default InvocationFuture<AmdTester.OpDoubleSeqResult> opDoubleSeqAsync(double[] p1,
             double[] p2) {
         return opDoubleSeqAsync(p1, p2, null);
     }
 
-    default CompletableFuture<AmdTester.OpDoubleSeqResult> opDoubleSeqAsync(double[] p1,
-            double[] p2, Map<String, String> context) {
+    default InvocationFuture<AmdTester.OpDoubleSeqResult> opDoubleSeqAsync(double[] p1, double[] p2,
+            Map<String, String> context) {
         return ice_reference().invoke("opDoubleSeq", OperationMode.NORMAL, FormatType.DEFAULT,
                 out -> { DoubleSeqHelper.write(out, p1); DoubleSeqHelper.write(out, p2); },
                 in -> {
@@ -540,13 +543,13 @@ public interface AmdTesterPrx extends CommonPrx {
         }
     }
 
-    default CompletableFuture<AmdTester.OpStringSeqResult> opStringSeqAsync(String[] p1,
+    default InvocationFuture<AmdTester.OpStringSeqResult> opStringSeqAsync(String[] p1,
             String[] p2) {
         return opStringSeqAsync(p1, p2, null);
     }
 
-    default CompletableFuture<AmdTester.OpStringSeqResult> opStringSeqAsync(String[] p1,
-            String[] p2, Map<String, String> context) {
+    default InvocationFuture<AmdTester.OpStringSeqResult> opStringSeqAsync(String[] p1, String[] p2,
+            Map<String, String> context) {
         return ice_reference().invoke("opStringSeq", OperationMode.NORMAL, FormatType.DEFAULT,
                 out -> { StringSeqHelper.write(out, p1); StringSeqHelper.write(out, p2); },
                 in -> {
@@ -569,11 +572,11 @@ public interface AmdTesterPrx extends CommonPrx {
         }
     }
 
-    default CompletableFuture<Level[]> opLevelSeqAsync(Level[] p1) {
+    default InvocationFuture<Level[]> opLevelSeqAsync(Level[] p1) {
         return opLevelSeqAsync(p1, null);
     }
 
-    default CompletableFuture<Level[]> opLevelSeqAsync(Level[] p1, Map<String, String> context) {
+    default InvocationFuture<Level[]> opLevelSeqAsync(Level[] p1, Map<String, String> context) {
         return ice_reference().invoke("opLevelSeq", OperationMode.NORMAL, FormatType.DEFAULT,
                 out -> LevelSeqHelper.write(out, p1),
                 LevelSeqHelper::read,
@@ -592,11 +595,11 @@ public interface AmdTesterPrx extends CommonPrx {
         }
     }
 
-    default CompletableFuture<AmdTester.OpPointSeqResult> opPointSeqAsync(Point[] p1) {
+    default InvocationFuture<AmdTester.OpPointSeqResult> opPointSeqAsync(Point[] p1) {
         return opPointSeqAsync(p1, null);
     }
 
-    default CompletableFuture<AmdTester.OpPointSeqResult> opPointSeqAsync(Point[] p1,
+    default InvocationFuture<AmdTester.OpPointSeqResult> opPointSeqAsync(Point[] p1,
             Map<String, String> context) {
         return ice_reference().invoke("opPointSeq", OperationMode.NORMAL, FormatType.DEFAULT,
                 out -> PointSeqHelper.write(out, p1),
@@ -620,11 +623,11 @@ public interface AmdTesterPrx extends CommonPrx {
         }
     }
 
-    default CompletableFuture<Mixed[]> opMixedSeqAsync(Mixed[] p1) {
+    default InvocationFuture<Mixed[]> opMixedSeqAsync(Mixed[] p1) {
         return opMixedSeqAsync(p1, null);
     }
 
-    default CompletableFuture<Mixed[]> opMixedSeqAsync(Mixed[] p1, Map<String, String> context) {
+    default InvocationFuture<Mixed[]> opMixedSeqAsync(Mixed[] p1, Map<String, String> context) {
         return ice_reference().invoke("opMixedSeq", OperationMode.NORMAL, FormatType.DEFAULT,
                 out -> MixedSeqHelper.write(out, p1),
                 MixedSeqHelper::read,
@@ -643,11 +646,11 @@ public interface AmdTesterPrx extends CommonPrx {
         }
     }
 
-    default CompletableFuture<AmdTester.OpIntSeqSeqResult> opIntSeqSeqAsync(int[][] p1) {
+    default InvocationFuture<AmdTester.OpIntSeqSeqResult> opIntSeqSeqAsync(int[][] p1) {
         return opIntSeqSeqAsync(p1, null);
     }
 
-    default CompletableFuture<AmdTester.OpIntSeqSeqResult> opIntSeqSeqAsync(int[][] p1,
+    default InvocationFuture<AmdTester.OpIntSeqSeqResult> opIntSeqSeqAsync(int[][] p1,
             Map<String, String> context) {
         return ice_reference().invoke("opIntSeqSeq", OperationMode.NORMAL, FormatType.DEFAULT,
                 out -> IntSeqSeqHelper.write(out, p1),
@@ -671,11 +674,11 @@ public interface AmdTesterPrx extends CommonPrx {
         }
     }
 
-    default CompletableFuture<String[][]> opStringSeqSeqAsync(String[][] p1) {
+    default InvocationFuture<String[][]> opStringSeqSeqAsync(String[][] p1) {
         return opStringSeqSeqAsync(p1, null);
     }
 
-    default CompletableFuture<String[][]> opStringSeqSeqAsync(String[][] p1,
+    default InvocationFuture<String[][]> opStringSeqSeqAsync(String[][] p1,
             Map<String, String> context) {
         return ice_reference().invoke("opStringSeqSeq", OperationMode.NORMAL, FormatType.DEFAULT,
                 out -> StringSeqSeqHelper.write(out, p1),
@@ -697,11 +700,11 @@ public interface AmdTesterPrx extends CommonPrx {
         }
     }
 
-    default CompletableFuture<AmdTester.OpStringIntDictResult> opStringIntDictAsync(Map<String, Integer> p1, Map<String, Integer> p2) {
+    default InvocationFuture<AmdTester.OpStringIntDictResult> opStringIntDictAsync(Map<String, Integer> p1, Map<String, Integer> p2) {
         return opStringIntDictAsync(p1, p2, null);
     }
 
-    default CompletableFuture<AmdTester.OpStringIntDictResult> opStringIntDictAsync(Map<String, Integer> p1, Map<String, Integer> p2, Map<String, String> context) {
+    default InvocationFuture<AmdTester.OpStringIntDictResult> opStringIntDictAsync(Map<String, Integer> p1, Map<String, Integer> p2, Map<String, String> context) {
         return ice_reference().invoke("opStringIntDict", OperationMode.NORMAL, FormatType.DEFAULT,
                 out -> { StringIntDictHelper.write(out, p1); StringIntDictHelper.write(out, p2); },
                 in -> {
@@ -725,11 +728,11 @@ public interface AmdTesterPrx extends CommonPrx {
         }
     }
 
-    default CompletableFuture<AmdTester.OpPointStringDictResult> opPointStringDictAsync(Map<Point, String> p1) {
+    default InvocationFuture<AmdTester.OpPointStringDictResult> opPointStringDictAsync(Map<Point, String> p1) {
         return opPointStringDictAsync(p1, null);
     }
 
-    default CompletableFuture<AmdTester.OpPointStringDictResult> opPointStringDictAsync(Map<Point, String> p1, Map<String, String> context) {
+    default InvocationFuture<AmdTester.OpPointStringDictResult> opPointStringDictAsync(Map<Point, String> p1, Map<String, String> context) {
         return ice_reference().invoke("opPointStringDict", OperationMode.NORMAL, FormatType.DEFAULT,
                 out -> PointStringDictHelper.write(out, p1),
                 in -> {
@@ -753,11 +756,11 @@ public interface AmdTesterPrx extends CommonPrx {
         }
     }
 
-    default CompletableFuture<Map<String, int[]>> opStringIntSeqDictAsync(Map<String, int[]> p1) {
+    default InvocationFuture<Map<String, int[]>> opStringIntSeqDictAsync(Map<String, int[]> p1) {
         return opStringIntSeqDictAsync(p1, null);
     }
 
-    default CompletableFuture<Map<String, int[]>> opStringIntSeqDictAsync(Map<String, int[]> p1,
+    default InvocationFuture<Map<String, int[]>> opStringIntSeqDictAsync(Map<String, int[]> p1,
             Map<String, String> context) {
         return ice_reference().invoke("opStringIntSeqDict", OperationMode.NORMAL,
                 FormatType.DEFAULT,
@@ -778,11 +781,11 @@ public interface AmdTesterPrx extends CommonPrx {
         }
     }
 
-    default CompletableFuture<Base> opBaseAsync(Base p1) {
+    default InvocationFuture<Base> opBaseAsync(Base p1) {
         return opBaseAsync(p1, null);
     }
 
-    default CompletableFuture<Base> opBaseAsync(Base p1, Map<String, String> context) {
+    default InvocationFuture<Base> opBaseAsync(Base p1, Map<String, String> context) {
         return ice_reference().invoke("opBase", OperationMode.NORMAL, FormatType.DEFAULT,
                 out -> {
                     out.writeValue(p1);
@@ -807,11 +810,11 @@ public interface AmdTesterPrx extends CommonPrx {
         }
     }
 
-    default CompletableFuture<String> describeAsync(Base p1) {
+    default InvocationFuture<String> describeAsync(Base p1) {
         return describeAsync(p1, null);
     }
 
-    default CompletableFuture<String> describeAsync(Base p1, Map<String, String> context) {
+    default InvocationFuture<String> describeAsync(Base p1, Map<String, String> context) {
         return ice_reference().invoke("describe", OperationMode.NORMAL, FormatType.DEFAULT,
                 out -> {
                     out.writeValue(p1);
@@ -832,11 +835,11 @@ public interface AmdTesterPrx extends CommonPrx {
         }
     }
 
-    default CompletableFuture<Derived> makeChainAsync(int n, boolean ring) {
+    default InvocationFuture<Derived> makeChainAsync(int n, boolean ring) {
         return makeChainAsync(n, ring, null);
     }
 
-    default CompletableFuture<Derived> makeChainAsync(int n, boolean ring,
+    default InvocationFuture<Derived> makeChainAsync(int n, boolean ring,
             Map<String, String> context) {
         return ice_reference().invoke("makeChain", OperationMode.NORMAL, FormatType.DEFAULT,
                 out -> { out.writeInt(n); out.writeBool(ring); },
@@ -860,11 +863,11 @@ public interface AmdTesterPrx extends CommonPrx {
         }
     }
 
-    default CompletableFuture<AmdTester.OpSharedResult> opSharedAsync(Base p1, Base p2) {
+    default InvocationFuture<AmdTester.OpSharedResult> opSharedAsync(Base p1, Base p2) {
         return opSharedAsync(p1, p2, null);
     }
 
-    default CompletableFuture<AmdTester.OpSharedResult> opSharedAsync(Base p1, Base p2,
+    default InvocationFuture<AmdTester.OpSharedResult> opSharedAsync(Base p1, Base p2,
             Map<String, String> context) {
         return ice_reference().invoke("opShared", OperationMode.NORMAL, FormatType.DEFAULT,
                 out -> {
@@ -894,11 +897,11 @@ public interface AmdTesterPrx extends CommonPrx {
         }
     }
 
-    default CompletableFuture<AmdTester.OpBaseSeqResult> opBaseSeqAsync(Base[] p1) {
+    default InvocationFuture<AmdTester.OpBaseSeqResult> opBaseSeqAsync(Base[] p1) {
         return opBaseSeqAsync(p1, null);
     }
 
-    default CompletableFuture<AmdTester.OpBaseSeqResult> opBaseSeqAsync(Base[] p1,
+    default InvocationFuture<AmdTester.OpBaseSeqResult> opBaseSeqAsync(Base[] p1,
             Map<String, String> context) {
         return ice_reference().invoke("opBaseSeq", OperationMode.NORMAL, FormatType.DEFAULT,
                 out -> BaseSeqHelper.write(out, p1),
@@ -922,11 +925,11 @@ public interface AmdTesterPrx extends CommonPrx {
         }
     }
 
-    default CompletableFuture<AmdTester.OpOptionalsResult> opOptionalsAsync(Optionals p1) {
+    default InvocationFuture<AmdTester.OpOptionalsResult> opOptionalsAsync(Optionals p1) {
         return opOptionalsAsync(p1, null);
     }
 
-    default CompletableFuture<AmdTester.OpOptionalsResult> opOptionalsAsync(Optionals p1,
+    default InvocationFuture<AmdTester.OpOptionalsResult> opOptionalsAsync(Optionals p1,
             Map<String, String> context) {
         return ice_reference().invoke("opOptionals", OperationMode.NORMAL, FormatType.DEFAULT,
                 out -> {
@@ -953,11 +956,11 @@ public interface AmdTesterPrx extends CommonPrx {
         }
     }
 
-    default CompletableFuture<AmdTester.OpSlicedResult> opSlicedAsync(Envelope p1) {
+    default InvocationFuture<AmdTester.OpSlicedResult> opSlicedAsync(Envelope p1) {
         return opSlicedAsync(p1, null);
     }
 
-    default CompletableFuture<AmdTester.OpSlicedResult> opSlicedAsync(Envelope p1,
+    default InvocationFuture<AmdTester.OpSlicedResult> opSlicedAsync(Envelope p1,
             Map<String, String> context) {
         return ice_reference().invoke("opSliced", OperationMode.NORMAL, FormatType.SLICED,
                 out -> {
@@ -987,13 +990,13 @@ public interface AmdTesterPrx extends CommonPrx {
         }
     }
 
-    default CompletableFuture<AmdTester.OpOptionalParamsResult> opOptionalParamsAsync(int req,
+    default InvocationFuture<AmdTester.OpOptionalParamsResult> opOptionalParamsAsync(int req,
             Optional<String> s, OptionalInt i, Optional<Point> p, Optional<String[]> ss,
             Optional<Level> lv) {
         return opOptionalParamsAsync(req, s, i, p, ss, lv, null);
     }
 
-    default CompletableFuture<AmdTester.OpOptionalParamsResult> opOptionalParamsAsync(int req,
+    default InvocationFuture<AmdTester.OpOptionalParamsResult> opOptionalParamsAsync(int req,
             Optional<String> s, OptionalInt i, Optional<Point> p, Optional<String[]> ss,
             Optional<Level> lv, Map<String, String> context) {
         return ice_reference().invoke("opOptionalParams", OperationMode.NORMAL, FormatType.DEFAULT,
@@ -1065,11 +1068,11 @@ public interface AmdTesterPrx extends CommonPrx {
         }
     }
 
-    default CompletableFuture<Void> raiseNowAsync(Fault kind, String reason, int code) {
+    default InvocationFuture<Void> raiseNowAsync(Fault kind, String reason, int code) {
         return raiseNowAsync(kind, reason, code, null);
     }
 
-    default CompletableFuture<Void> raiseNowAsync(Fault kind, String reason, int code,
+    default InvocationFuture<Void> raiseNowAsync(Fault kind, String reason, int code,
             Map<String, String> context) {
         return ice_reference().invoke("raiseNow", OperationMode.NORMAL, FormatType.DEFAULT,
                 out -> { kind.ice_write(out); out.writeString(reason); out.writeInt(code); },
@@ -1101,11 +1104,11 @@ public interface AmdTesterPrx extends CommonPrx {
         }
     }
 
-    default CompletableFuture<Void> raiseLaterAsync(Fault kind, String reason, int code, int ms) {
+    default InvocationFuture<Void> raiseLaterAsync(Fault kind, String reason, int code, int ms) {
         return raiseLaterAsync(kind, reason, code, ms, null);
     }
 
-    default CompletableFuture<Void> raiseLaterAsync(Fault kind, String reason, int code, int ms,
+    default InvocationFuture<Void> raiseLaterAsync(Fault kind, String reason, int code, int ms,
             Map<String, String> context) {
         return ice_reference().invoke("raiseLater", OperationMode.NORMAL, FormatType.DEFAULT,
                 out -> { kind.ice_write(out); out.writeString(reason); out.writeInt(code); out.writeInt(ms); },
@@ -1133,11 +1136,11 @@ public interface AmdTesterPrx extends CommonPrx {
         }
     }
 
-    default CompletableFuture<AmdTester.OpProxyResult> opProxyAsync(ObjectPrx p1) {
+    default InvocationFuture<AmdTester.OpProxyResult> opProxyAsync(ObjectPrx p1) {
         return opProxyAsync(p1, null);
     }
 
-    default CompletableFuture<AmdTester.OpProxyResult> opProxyAsync(ObjectPrx p1,
+    default InvocationFuture<AmdTester.OpProxyResult> opProxyAsync(ObjectPrx p1,
             Map<String, String> context) {
         return ice_reference().invoke("opProxy", OperationMode.NORMAL, FormatType.DEFAULT,
                 out -> out.writeProxy(p1),
@@ -1165,11 +1168,11 @@ public interface AmdTesterPrx extends CommonPrx {
         }
     }
 
-    default CompletableFuture<String> callCallbackAsync(CallbackPrx _cb, String msg) {
+    default InvocationFuture<String> callCallbackAsync(CallbackPrx _cb, String msg) {
         return callCallbackAsync(_cb, msg, null);
     }
 
-    default CompletableFuture<String> callCallbackAsync(CallbackPrx _cb, String msg,
+    default InvocationFuture<String> callCallbackAsync(CallbackPrx _cb, String msg,
             Map<String, String> context) {
         return ice_reference().invoke("callCallback", OperationMode.NORMAL, FormatType.DEFAULT,
                 out -> { out.writeProxy(_cb); out.writeString(msg); },
@@ -1197,11 +1200,11 @@ public interface AmdTesterPrx extends CommonPrx {
         }
     }
 
-    default CompletableFuture<Map<String, String>> getContextAsync() {
+    default InvocationFuture<Map<String, String>> getContextAsync() {
         return getContextAsync(null);
     }
 
-    default CompletableFuture<Map<String, String>> getContextAsync(Map<String, String> context) {
+    default InvocationFuture<Map<String, String>> getContextAsync(Map<String, String> context) {
         return ice_reference().invoke("getContext", OperationMode.IDEMPOTENT, FormatType.DEFAULT,
                 null,
                 ContextHelper::read,
@@ -1220,11 +1223,11 @@ public interface AmdTesterPrx extends CommonPrx {
         }
     }
 
-    default CompletableFuture<Void> addValueAsync(String key, int value) {
+    default InvocationFuture<Void> addValueAsync(String key, int value) {
         return addValueAsync(key, value, null);
     }
 
-    default CompletableFuture<Void> addValueAsync(String key, int value,
+    default InvocationFuture<Void> addValueAsync(String key, int value,
             Map<String, String> context) {
         return ice_reference().invoke("addValue", OperationMode.NORMAL, FormatType.DEFAULT,
                 out -> { out.writeString(key); out.writeInt(value); },
@@ -1244,11 +1247,11 @@ public interface AmdTesterPrx extends CommonPrx {
         }
     }
 
-    default CompletableFuture<int[]> getValuesAsync(String key) {
+    default InvocationFuture<int[]> getValuesAsync(String key) {
         return getValuesAsync(key, null);
     }
 
-    default CompletableFuture<int[]> getValuesAsync(String key, Map<String, String> context) {
+    default InvocationFuture<int[]> getValuesAsync(String key, Map<String, String> context) {
         return ice_reference().invoke("getValues", OperationMode.IDEMPOTENT, FormatType.DEFAULT,
                 out -> out.writeString(key),
                 IntSeqHelper::read,
@@ -1267,11 +1270,11 @@ public interface AmdTesterPrx extends CommonPrx {
         }
     }
 
-    default CompletableFuture<byte[]> makeBytesAsync(int size, int seed) {
+    default InvocationFuture<byte[]> makeBytesAsync(int size, int seed) {
         return makeBytesAsync(size, seed, null);
     }
 
-    default CompletableFuture<byte[]> makeBytesAsync(int size, int seed,
+    default InvocationFuture<byte[]> makeBytesAsync(int size, int seed,
             Map<String, String> context) {
         return ice_reference().invoke("makeBytes", OperationMode.NORMAL, FormatType.DEFAULT,
                 out -> { out.writeInt(size); out.writeInt(seed); },
@@ -1291,11 +1294,11 @@ public interface AmdTesterPrx extends CommonPrx {
         }
     }
 
-    default CompletableFuture<AmdTester.ChecksumResult> checksumAsync(byte[] data) {
+    default InvocationFuture<AmdTester.ChecksumResult> checksumAsync(byte[] data) {
         return checksumAsync(data, null);
     }
 
-    default CompletableFuture<AmdTester.ChecksumResult> checksumAsync(byte[] data,
+    default InvocationFuture<AmdTester.ChecksumResult> checksumAsync(byte[] data,
             Map<String, String> context) {
         return ice_reference().invoke("checksum", OperationMode.IDEMPOTENT, FormatType.DEFAULT,
                 out -> ByteSeqHelper.write(out, data),
@@ -1319,11 +1322,11 @@ public interface AmdTesterPrx extends CommonPrx {
         }
     }
 
-    default CompletableFuture<Integer> delayAsync(int ms, int value) {
+    default InvocationFuture<Integer> delayAsync(int ms, int value) {
         return delayAsync(ms, value, null);
     }
 
-    default CompletableFuture<Integer> delayAsync(int ms, int value, Map<String, String> context) {
+    default InvocationFuture<Integer> delayAsync(int ms, int value, Map<String, String> context) {
         return ice_reference().invoke("delay", OperationMode.NORMAL, FormatType.DEFAULT,
                 out -> { out.writeInt(ms); out.writeInt(value); },
                 in -> in.readInt(),
@@ -1341,6 +1344,21 @@ public interface AmdTesterPrx extends CommonPrx {
     }
 
     @Override
+    default AmdTesterPrx ice_batchOneway() {
+        return new AmdTesterPrxHandle(ice_reference().withMode(InvocationMode.BATCH_ONEWAY));
+    }
+
+    @Override
+    default AmdTesterPrx ice_datagram() {
+        return new AmdTesterPrxHandle(ice_reference().withMode(InvocationMode.DATAGRAM));
+    }
+
+    @Override
+    default AmdTesterPrx ice_batchDatagram() {
+        return new AmdTesterPrxHandle(ice_reference().withMode(InvocationMode.BATCH_DATAGRAM));
+    }
+
+    @Override
     default AmdTesterPrx ice_invocationTimeout(int timeoutMillis) {
         return new AmdTesterPrxHandle(ice_reference().withInvocationTimeout(timeoutMillis));
     }
@@ -1350,11 +1368,69 @@ public interface AmdTesterPrx extends CommonPrx {
         return new AmdTesterPrxHandle(ice_reference().withContext(context));
     }
 
+    @Override
+    default AmdTesterPrx ice_secure(boolean secure) {
+        return new AmdTesterPrxHandle(ice_reference().withSecure(secure));
+    }
+
+    @Override
+    default AmdTesterPrx ice_encodingVersion(EncodingVersion encoding) {
+        return new AmdTesterPrxHandle(ice_reference().withEncoding(encoding));
+    }
+
+    @Override
+    default AmdTesterPrx ice_endpoints(String... endpoints) {
+        return new AmdTesterPrxHandle(ice_reference().withEndpoints(List.of(endpoints)));
+    }
+
+    @Override
+    default AmdTesterPrx ice_adapterId(String adapterId) {
+        return new AmdTesterPrxHandle(ice_reference().withAdapterId(adapterId));
+    }
+
+    @Override
+    default AmdTesterPrx ice_locator(ObjectPrx locator) {
+        return new AmdTesterPrxHandle(ice_reference().withLocator(locator));
+    }
+
+    @Override
+    default AmdTesterPrx ice_connectionId(String connectionId) {
+        return new AmdTesterPrxHandle(ice_reference().withConnectionId(connectionId));
+    }
+
+    @Override
+    default AmdTesterPrx ice_endpointSelection(EndpointSelectionType type) {
+        return new AmdTesterPrxHandle(ice_reference().withEndpointSelection(type));
+    }
+
+    @Override
+    default AmdTesterPrx ice_connectionCached(boolean cached) {
+        return new AmdTesterPrxHandle(ice_reference().withConnectionCached(cached));
+    }
+
+    @Override
+    default AmdTesterPrx ice_compress(boolean compress) {
+        return new AmdTesterPrxHandle(ice_reference().withCompress(compress));
+    }
+
     static AmdTesterPrx uncheckedCast(ObjectPrx proxy) {
         return proxy == null ? null : new AmdTesterPrxHandle(proxy.ice_reference());
     }
 
     static AmdTesterPrx checkedCast(ObjectPrx proxy) {
         return proxy == null || !proxy.ice_isA(AmdTester.TYPE_ID) ? null : uncheckedCast(proxy);
+    }
+
+    static AmdTesterPrx uncheckedCast(ObjectPrx proxy, String facet) {
+        return proxy == null ? null : uncheckedCast(proxy.ice_facet(facet));
+    }
+
+    /** The proxy for {@code facet} when that facet exists and implements AmdTester, else null. */
+    static AmdTesterPrx checkedCast(ObjectPrx proxy, String facet) {
+        try {
+            return proxy == null ? null : checkedCast(proxy.ice_facet(facet));
+        } catch (FacetNotExistException ex) {
+            return null;
+        }
     }
 }

@@ -2,6 +2,10 @@
 
 package Interop;
 
+import io.floe.EncodingVersion;
+import io.floe.EndpointSelectionType;
+import io.floe.FacetNotExistException;
+import io.floe.InvocationFuture;
 import io.floe.InvocationMode;
 import io.floe.ObjectPrx;
 import io.floe.OperationMode;
@@ -9,8 +13,8 @@ import io.floe.UnknownUserException;
 import io.floe.UserException;
 import io.floe.encoding.FormatType;
 import io.floe.encoding.UserExceptionFactory;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 public interface CallbackPrx extends ObjectPrx {
     default String hello(String msg) {
@@ -25,11 +29,11 @@ public interface CallbackPrx extends ObjectPrx {
         }
     }
 
-    default CompletableFuture<String> helloAsync(String msg) {
+    default InvocationFuture<String> helloAsync(String msg) {
         return helloAsync(msg, null);
     }
 
-    default CompletableFuture<String> helloAsync(String msg, Map<String, String> context) {
+    default InvocationFuture<String> helloAsync(String msg, Map<String, String> context) {
         return ice_reference().invoke("hello", OperationMode.NORMAL, FormatType.DEFAULT,
                 out -> out.writeString(msg),
                 in -> in.readString(),
@@ -47,6 +51,21 @@ public interface CallbackPrx extends ObjectPrx {
     }
 
     @Override
+    default CallbackPrx ice_batchOneway() {
+        return new CallbackPrxHandle(ice_reference().withMode(InvocationMode.BATCH_ONEWAY));
+    }
+
+    @Override
+    default CallbackPrx ice_datagram() {
+        return new CallbackPrxHandle(ice_reference().withMode(InvocationMode.DATAGRAM));
+    }
+
+    @Override
+    default CallbackPrx ice_batchDatagram() {
+        return new CallbackPrxHandle(ice_reference().withMode(InvocationMode.BATCH_DATAGRAM));
+    }
+
+    @Override
     default CallbackPrx ice_invocationTimeout(int timeoutMillis) {
         return new CallbackPrxHandle(ice_reference().withInvocationTimeout(timeoutMillis));
     }
@@ -56,11 +75,69 @@ public interface CallbackPrx extends ObjectPrx {
         return new CallbackPrxHandle(ice_reference().withContext(context));
     }
 
+    @Override
+    default CallbackPrx ice_secure(boolean secure) {
+        return new CallbackPrxHandle(ice_reference().withSecure(secure));
+    }
+
+    @Override
+    default CallbackPrx ice_encodingVersion(EncodingVersion encoding) {
+        return new CallbackPrxHandle(ice_reference().withEncoding(encoding));
+    }
+
+    @Override
+    default CallbackPrx ice_endpoints(String... endpoints) {
+        return new CallbackPrxHandle(ice_reference().withEndpoints(List.of(endpoints)));
+    }
+
+    @Override
+    default CallbackPrx ice_adapterId(String adapterId) {
+        return new CallbackPrxHandle(ice_reference().withAdapterId(adapterId));
+    }
+
+    @Override
+    default CallbackPrx ice_locator(ObjectPrx locator) {
+        return new CallbackPrxHandle(ice_reference().withLocator(locator));
+    }
+
+    @Override
+    default CallbackPrx ice_connectionId(String connectionId) {
+        return new CallbackPrxHandle(ice_reference().withConnectionId(connectionId));
+    }
+
+    @Override
+    default CallbackPrx ice_endpointSelection(EndpointSelectionType type) {
+        return new CallbackPrxHandle(ice_reference().withEndpointSelection(type));
+    }
+
+    @Override
+    default CallbackPrx ice_connectionCached(boolean cached) {
+        return new CallbackPrxHandle(ice_reference().withConnectionCached(cached));
+    }
+
+    @Override
+    default CallbackPrx ice_compress(boolean compress) {
+        return new CallbackPrxHandle(ice_reference().withCompress(compress));
+    }
+
     static CallbackPrx uncheckedCast(ObjectPrx proxy) {
         return proxy == null ? null : new CallbackPrxHandle(proxy.ice_reference());
     }
 
     static CallbackPrx checkedCast(ObjectPrx proxy) {
         return proxy == null || !proxy.ice_isA(Callback.TYPE_ID) ? null : uncheckedCast(proxy);
+    }
+
+    static CallbackPrx uncheckedCast(ObjectPrx proxy, String facet) {
+        return proxy == null ? null : uncheckedCast(proxy.ice_facet(facet));
+    }
+
+    /** The proxy for {@code facet} when that facet exists and implements Callback, else null. */
+    static CallbackPrx checkedCast(ObjectPrx proxy, String facet) {
+        try {
+            return proxy == null ? null : checkedCast(proxy.ice_facet(facet));
+        } catch (FacetNotExistException ex) {
+            return null;
+        }
     }
 }

@@ -2,6 +2,10 @@
 
 package Interop;
 
+import io.floe.EncodingVersion;
+import io.floe.EndpointSelectionType;
+import io.floe.FacetNotExistException;
+import io.floe.InvocationFuture;
 import io.floe.InvocationMode;
 import io.floe.ObjectPrx;
 import io.floe.OperationMode;
@@ -9,8 +13,8 @@ import io.floe.UnknownUserException;
 import io.floe.UserException;
 import io.floe.encoding.FormatType;
 import io.floe.encoding.UserExceptionFactory;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 public interface CommonPrx extends ObjectPrx {
     default TesterPrx getTester() {
@@ -25,11 +29,11 @@ public interface CommonPrx extends ObjectPrx {
         }
     }
 
-    default CompletableFuture<TesterPrx> getTesterAsync() {
+    default InvocationFuture<TesterPrx> getTesterAsync() {
         return getTesterAsync(null);
     }
 
-    default CompletableFuture<TesterPrx> getTesterAsync(Map<String, String> context) {
+    default InvocationFuture<TesterPrx> getTesterAsync(Map<String, String> context) {
         return ice_reference().invoke("getTester", OperationMode.NORMAL, FormatType.DEFAULT,
                 null,
                 in -> TesterPrx.uncheckedCast(in.readProxy()),
@@ -48,11 +52,11 @@ public interface CommonPrx extends ObjectPrx {
         }
     }
 
-    default CompletableFuture<AmdTesterPrx> getAmdTesterAsync() {
+    default InvocationFuture<AmdTesterPrx> getAmdTesterAsync() {
         return getAmdTesterAsync(null);
     }
 
-    default CompletableFuture<AmdTesterPrx> getAmdTesterAsync(Map<String, String> context) {
+    default InvocationFuture<AmdTesterPrx> getAmdTesterAsync(Map<String, String> context) {
         return ice_reference().invoke("getAmdTester", OperationMode.NORMAL, FormatType.DEFAULT,
                 null,
                 in -> AmdTesterPrx.uncheckedCast(in.readProxy()),
@@ -71,11 +75,11 @@ public interface CommonPrx extends ObjectPrx {
         }
     }
 
-    default CompletableFuture<Void> shutdownAsync() {
+    default InvocationFuture<Void> shutdownAsync() {
         return shutdownAsync(null);
     }
 
-    default CompletableFuture<Void> shutdownAsync(Map<String, String> context) {
+    default InvocationFuture<Void> shutdownAsync(Map<String, String> context) {
         return ice_reference().invoke("shutdown", OperationMode.NORMAL, FormatType.DEFAULT,
                 null,
                 null,
@@ -93,6 +97,21 @@ public interface CommonPrx extends ObjectPrx {
     }
 
     @Override
+    default CommonPrx ice_batchOneway() {
+        return new CommonPrxHandle(ice_reference().withMode(InvocationMode.BATCH_ONEWAY));
+    }
+
+    @Override
+    default CommonPrx ice_datagram() {
+        return new CommonPrxHandle(ice_reference().withMode(InvocationMode.DATAGRAM));
+    }
+
+    @Override
+    default CommonPrx ice_batchDatagram() {
+        return new CommonPrxHandle(ice_reference().withMode(InvocationMode.BATCH_DATAGRAM));
+    }
+
+    @Override
     default CommonPrx ice_invocationTimeout(int timeoutMillis) {
         return new CommonPrxHandle(ice_reference().withInvocationTimeout(timeoutMillis));
     }
@@ -102,11 +121,69 @@ public interface CommonPrx extends ObjectPrx {
         return new CommonPrxHandle(ice_reference().withContext(context));
     }
 
+    @Override
+    default CommonPrx ice_secure(boolean secure) {
+        return new CommonPrxHandle(ice_reference().withSecure(secure));
+    }
+
+    @Override
+    default CommonPrx ice_encodingVersion(EncodingVersion encoding) {
+        return new CommonPrxHandle(ice_reference().withEncoding(encoding));
+    }
+
+    @Override
+    default CommonPrx ice_endpoints(String... endpoints) {
+        return new CommonPrxHandle(ice_reference().withEndpoints(List.of(endpoints)));
+    }
+
+    @Override
+    default CommonPrx ice_adapterId(String adapterId) {
+        return new CommonPrxHandle(ice_reference().withAdapterId(adapterId));
+    }
+
+    @Override
+    default CommonPrx ice_locator(ObjectPrx locator) {
+        return new CommonPrxHandle(ice_reference().withLocator(locator));
+    }
+
+    @Override
+    default CommonPrx ice_connectionId(String connectionId) {
+        return new CommonPrxHandle(ice_reference().withConnectionId(connectionId));
+    }
+
+    @Override
+    default CommonPrx ice_endpointSelection(EndpointSelectionType type) {
+        return new CommonPrxHandle(ice_reference().withEndpointSelection(type));
+    }
+
+    @Override
+    default CommonPrx ice_connectionCached(boolean cached) {
+        return new CommonPrxHandle(ice_reference().withConnectionCached(cached));
+    }
+
+    @Override
+    default CommonPrx ice_compress(boolean compress) {
+        return new CommonPrxHandle(ice_reference().withCompress(compress));
+    }
+
     static CommonPrx uncheckedCast(ObjectPrx proxy) {
         return proxy == null ? null : new CommonPrxHandle(proxy.ice_reference());
     }
 
     static CommonPrx checkedCast(ObjectPrx proxy) {
         return proxy == null || !proxy.ice_isA(Common.TYPE_ID) ? null : uncheckedCast(proxy);
+    }
+
+    static CommonPrx uncheckedCast(ObjectPrx proxy, String facet) {
+        return proxy == null ? null : uncheckedCast(proxy.ice_facet(facet));
+    }
+
+    /** The proxy for {@code facet} when that facet exists and implements Common, else null. */
+    static CommonPrx checkedCast(ObjectPrx proxy, String facet) {
+        try {
+            return proxy == null ? null : checkedCast(proxy.ice_facet(facet));
+        } catch (FacetNotExistException ex) {
+            return null;
+        }
     }
 }

@@ -75,7 +75,7 @@ class BenchServerTest {
     @Test
     void pendingDelaysDoNotHoldTheOnlyDispatchThread() {
         List<CompletableFuture<Void>> delays = IntStream.range(0, 200)
-                .mapToObj(i -> bench.delayAsync(5_000))
+                .<CompletableFuture<Void>>mapToObj(i -> bench.delayAsync(5_000))
                 .toList();
 
         // One connection and one dispatch thread dispatch in order: once ping answers, every
@@ -101,7 +101,7 @@ class BenchServerTest {
     @Test
     void aStopWhileDelaysArePendingStillAnswersThem() {
         List<CompletableFuture<Void>> delays = IntStream.range(0, 50)
-                .mapToObj(i -> bench.delayAsync(300))
+                .<CompletableFuture<Void>>mapToObj(i -> bench.delayAsync(300))
                 .toList();
         bench.ping(); // every delay is scheduled
 

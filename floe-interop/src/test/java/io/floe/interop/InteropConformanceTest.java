@@ -61,6 +61,23 @@ class InteropConformanceTest {
         }
     }
 
+    @Test
+    void overCompressedEndpointsBothClientsPassEveryCheckAgainstBothServers() throws Exception {
+        Repository.requirePython();
+        // "-z": requests of 100 bytes and more go out bzip2-compressed, and replies may come back so.
+        try (PeerProcess reference = Repository.startReferenceInteropServer();
+             PeerProcess ours = Repository.startFloeInteropServer()) {
+            for (ConformanceRun run : List.of(javaClient(reference.endpoint() + " -z"),
+                    javaClient(ours.endpoint() + " -z"),
+                    ConformanceRun.of(List.of(Repository.PYTHON.toString(),
+                            Repository.interop().resolve("client.py").toString(), ours.endpoint() + " -z")))) {
+                assertThat(run.failures()).as("%s%nour server's output:%n%s", run.report(), ours.output()).isEmpty();
+                assertThat(run.lastLine()).as(run.report()).matches("\\d+ passed, 0 failed");
+                assertThat(run.exitStatus()).as(run.report()).isZero();
+            }
+        }
+    }
+
     private static ConformanceRun javaClient(String endpoint, String... arguments) throws Exception {
         List<String> command = new ArrayList<>(Repository.javaCommand("io.floe.interop.InteropClient"));
         command.add("--Interop.Endpoints=" + endpoint);

@@ -12,6 +12,7 @@ import io.floe.encoding.ProxyDecoder;
 import io.floe.internal.dispatch.AdapterRegistry;
 import io.floe.internal.proxy.ProxyParser;
 import io.floe.internal.proxy.ProxyReader;
+import io.floe.internal.transport.Acm;
 import io.floe.internal.transport.ConnectionSettings;
 import io.floe.internal.transport.Connector;
 import io.floe.internal.transport.NettyTransport;
@@ -24,6 +25,7 @@ import java.lang.ref.Cleaner;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -45,11 +47,14 @@ public final class Instance {
     private final EncodingVersion defaultEncoding;
     private final FormatType defaultFormat;
     private final AtomicBoolean destroyed = new AtomicBoolean();
+    private final io.floe.internal.proxy.ClientDefaults clientDefaults;
+    private final io.floe.internal.proxy.ConnectionPools connectionPools = new io.floe.internal.proxy.ConnectionPools(this);
 
     public Instance(Communicator communicator, Properties properties) {
         this.communicator = communicator;
         this.properties = properties;
         this.defaultEncoding = parseEncoding(properties.get("Ice.Default.EncodingVersion", "1.1"));
+        this.clientDefaults = io.floe.internal.proxy.ClientDefaults.read(properties);
         this.defaultFormat = properties.getInt("Ice.Default.SlicedFormat", 0) > 0 ? FormatType.SLICED : FormatType.COMPACT;
         // Half the cores for I/O: the dispatch threads and the application need the rest.
         this.transport = new NettyTransport(Math.max(1, properties.getInt("Floe.Transport.Threads",
@@ -130,6 +135,16 @@ public final class Instance {
         return defaultEncoding;
     }
 
+    /** Retry intervals, endpoint selection and connect timeout override of client proxies. */
+    public io.floe.internal.proxy.ClientDefaults clientDefaults() {
+        return clientDefaults;
+    }
+
+    /** The connectors of proxies with a connection id (ice_connectionId). */
+    public io.floe.internal.proxy.ConnectionPools connectionPools() {
+        return connectionPools;
+    }
+
     public FormatType defaultFormat() {
         return defaultFormat;
     }
@@ -148,16 +163,20 @@ public final class Instance {
     /**
      * Limits of the connections of {@code prefix} ("Ice" for the communicator's, an adapter's
      * name for its own): {@code <prefix>.MessageSizeMax} in KiB (below 1: no limit), falling back
-     * to {@code Ice.MessageSizeMax}, default 1024.
+     * to {@code Ice.MessageSizeMax}, default 1024; ACM from {@code Ice.ACM.Client.*} or
+     * {@code <adapter>.ACM.*} and {@code Ice.ACM.Server.*}, then {@code Ice.ACM.*}.
      */
     public ConnectionSettings connectionSettings(String prefix) {
         int kib = properties.getInt(prefix + ".MessageSizeMax", properties.getInt("Ice.MessageSizeMax", 1024));
         int messageSizeMax = kib < 1 || kib > Integer.MAX_VALUE / 1024 ? Integer.MAX_VALUE : kib * 1024;
-        int acmTimeoutSeconds = properties.getInt("Ice.ACM.Timeout", 60);
-        int heartbeatMillis = Math.max(1, acmTimeoutSeconds * 1000 / 4);
+        Acm acm = prefix.equals("Ice") ? Acm.client(properties) : Acm.server(properties, prefix);
         int closeTimeout = properties.getInt("Ice.Override.CloseTimeout", 10_000);
         int connectTimeout = properties.getInt("Ice.Override.ConnectTimeout", 60_000);
-        return new ConnectionSettings(messageSizeMax, closeTimeout, heartbeatMillis, connectTimeout);
+        int compressionLevel = properties.getInt("Ice.Compression.Level", 1);
+        int autoFlushKib = properties.getInt("Ice.BatchAutoFlushSize", 1024);
+        int autoFlush = autoFlushKib < 1 ? 0 : (int) Math.min(Integer.MAX_VALUE, autoFlushKib * 1024L);
+        return new ConnectionSettings(messageSizeMax, closeTimeout, acm, connectTimeout,
+                compressionLevel, autoFlush);
     }
 
     public ObjectPrx parseProxy(String text) {
@@ -171,7 +190,8 @@ public final class Instance {
         adapters.shutdown();
         adapters.waitForShutdown();
         try {
-            connector.closeAll().get(connectionSettings("Ice").closeTimeoutMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(connector.closeAll(), connectionPools.closeAll())
+                    .get(connectionSettings("Ice").closeTimeoutMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {

@@ -21,14 +21,15 @@ class HeartbeatTest {
     @Test
     void aServerSendsValidateConnectionHeartbeatsWhileAnAmdRequestIsPendingAndNotWhenIdle() throws Exception {
         AmdGuaranteesTest.ParkingCalculator servant = new AmdGuaranteesTest.ParkingCalculator();
-        try (Communicator server = Communicator.initialize(new Properties().set("Ice.ACM.Timeout", "2"))) {
+        try (Communicator server = Communicator.initialize(new Properties().set("Ice.ACM.Timeout", "2")
+                .set("Ice.ACM.Heartbeat", "1"))) {
             ObjectAdapter adapter = server.createObjectAdapterWithEndpoints("Beat", "tcp -h 127.0.0.1 -p 0");
             adapter.add(servant, Identity.of("calc"));
             adapter.activate();
             int port = Integer.parseInt(adapter.endpoints().get(0).replaceAll(".* -p (\\d+).*", "$1"));
             try (RawPeer peer = RawPeer.connect(port)) {
                 assertThat(peer.readExactly(14)).containsExactly(RawPeer.VALIDATE_CONNECTION);
-                // Idle: heartbeats go out only while a dispatch is pending (HeartbeatOnDispatch).
+                // Idle: with HeartbeatOnDispatch (Ice 3.7's default, not Floe's), heartbeats go out only while a dispatch is pending.
                 assertThat(peer.staysSilentFor(Duration.ofMillis(1500))).isTrue();
 
                 peer.send(request(7, "calc", "", "addLater", 0, encaps(HexBytes.parse("01 00 00 00 02 00 00 00"))));

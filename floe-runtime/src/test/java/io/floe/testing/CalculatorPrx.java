@@ -6,7 +6,7 @@ import io.floe.Reference;
 import io.floe.UnknownUserException;
 import io.floe.UserException;
 import io.floe.encoding.FormatType;
-import java.util.concurrent.CompletableFuture;
+import io.floe.InvocationFuture;
 
 /** The proxy floe-slice would generate for {@link Calculator}. */
 public interface CalculatorPrx extends ObjectPrx {
@@ -20,7 +20,7 @@ public interface CalculatorPrx extends ObjectPrx {
         }
     }
 
-    default CompletableFuture<Integer> addAsync(int a, int b) {
+    default InvocationFuture<Integer> addAsync(int a, int b) {
         return ice_reference().invoke("add", OperationMode.IDEMPOTENT, FormatType.DEFAULT,
                 out -> {
                     out.writeInt(a);
@@ -29,7 +29,7 @@ public interface CalculatorPrx extends ObjectPrx {
                 in -> in.readInt(), CalculatorPrx::overflowOnly, null);
     }
 
-    default CompletableFuture<Integer> addLaterAsync(int a, int b) {
+    default InvocationFuture<Integer> addLaterAsync(int a, int b) {
         return ice_reference().invoke("addLater", OperationMode.NORMAL, FormatType.DEFAULT,
                 out -> {
                     out.writeInt(a);
@@ -38,7 +38,7 @@ public interface CalculatorPrx extends ObjectPrx {
                 in -> in.readInt(), CalculatorPrx::overflowOnly, null);
     }
 
-    default CompletableFuture<Void> failAsync(String kind) {
+    default InvocationFuture<Void> failAsync(String kind) {
         return ice_reference().invoke("fail", OperationMode.NORMAL, FormatType.DEFAULT,
                 out -> out.writeString(kind), null, CalculatorPrx::overflowOnly, null);
     }

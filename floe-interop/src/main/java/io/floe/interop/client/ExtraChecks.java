@@ -121,7 +121,21 @@ final class ExtraChecks {
                     prx.opProxy(p).returnValue().ice_reference().toString());
         });
         run.check("server.batch oneway requests are dispatched in order", () -> {
-            throw new Skipped("Floe's proxies cannot send batch oneway requests (-O) yet");
+            String key = "batch-" + System.nanoTime();
+            TesterPrx batch = prx.ice_batchOneway();
+            for (int i = 0; i < 50; i++) {
+                batch.addValue(key, i);
+            }
+            batch.ice_flushBatchRequests();
+            int[] expected = java.util.stream.IntStream.range(0, 50).toArray();
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            int[] got = prx.getValues(key);
+            while (got.length < expected.length && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+                got = prx.getValues(key);
+            }
+            equal("getValues after a flushed batch of 50 addValue", java.util.Arrays.toString(expected),
+                    java.util.Arrays.toString(got));
         });
     }
 

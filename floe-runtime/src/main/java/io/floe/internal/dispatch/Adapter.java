@@ -20,7 +20,6 @@ import io.floe.internal.proxy.ProxyReference;
 import io.floe.internal.transport.Acceptor;
 import io.floe.internal.transport.Connection;
 import io.floe.internal.transport.ConnectionSettings;
-import io.floe.internal.transport.Heartbeats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +47,6 @@ public final class Adapter implements ObjectAdapter {
     private final int gracePeriodMillis;
     private final ThreadPool ownPool;
     private final ThreadPool pool;
-    private final Heartbeats heartbeats;
     private final DispatchLimiter limiter;
     private final AtomicBoolean deactivating = new AtomicBoolean();
     private final CountDownLatch deactivated = new CountDownLatch(1);
@@ -82,7 +80,6 @@ public final class Adapter implements ObjectAdapter {
                 connections().forEach(Connection::resumeReading);
             }
         });
-        this.heartbeats = new Heartbeats(instance.timer(), this::connections, settings.heartbeatMillis());
         RequestDispatcher dispatcher = new RequestDispatcher(this, servants, instance.inputStreams(), limiter,
                 properties.getInt("Ice.Warn.Dispatch", 1), instance.cleaner(), instance.timer(),
                 properties.getInt(name + ".DispatchDeadline", 0), instance.defaultFormat());
@@ -163,7 +160,6 @@ public final class Adapter implements ObjectAdapter {
     public void activate() {
         checkActive();
         acceptors.forEach(Acceptor::start);
-        heartbeats.start();
     }
 
     /**
@@ -176,7 +172,6 @@ public final class Adapter implements ObjectAdapter {
             return;
         }
         acceptors.forEach(Acceptor::stopAccepting);
-        heartbeats.stop();
         Thread closer = new Thread(this::closeConnections, "floe-deactivate-" + name);
         closer.setDaemon(true);
         closer.start();

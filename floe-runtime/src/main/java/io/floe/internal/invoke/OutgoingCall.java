@@ -30,6 +30,7 @@ public final class OutgoingCall<R> {
     private final InputStreams streams;
     private final CompletableFuture<R> future = new CompletableFuture<>();
     private volatile Runnable forget;
+    private volatile Runnable sent = () -> { }; // hook for io.floe.InvocationFuture#whenSent (branch i6p)
 
     public OutgoingCall(String operation, Decoder<R> results, UserExceptionFactory exceptions,
                         InputStreams streams) {
@@ -49,6 +50,16 @@ public final class OutgoingCall<R> {
 
     public void fail(Throwable error) {
         future.completeExceptionally(error);
+    }
+
+    /** Runs {@code action} once the connection wrote the request (on the event loop: keep it short). */
+    public void onSent(Runnable action) {
+        this.sent = action;
+    }
+
+    /** Called by the connection when the request was written. */
+    public void sent() {
+        sent.run();
     }
 
     /** How the connection forgets this call once it was sent; set by the connection. */

@@ -22,6 +22,17 @@ public final class RequestEncoder {
     private RequestEncoder() {
     }
 
+    /**
+     * Marks an encoded message as asking for compression (status 1, ice-protocol.md §2.9): the
+     * connection sends it bzip2-compressed (status 2) if it is at least 100 bytes and that makes
+     * it smaller, and the server may then compress its reply. For proxies whose endpoint has
+     * {@code -z}.
+     */
+    public static ByteBuf askForCompression(ByteBuf message) {
+        message.setByte(message.readerIndex() + 9, CompressionStatus.SUPPORTED.ordinal());
+        return message;
+    }
+
     public static ByteBuf encode(RequestHeader header, EncodingVersion encoding, FormatType format,
                                  FormatType defaultFormat, Encoder params) {
         ByteBuf buf = PooledByteBufAllocator.DEFAULT.ioBuffer(256);

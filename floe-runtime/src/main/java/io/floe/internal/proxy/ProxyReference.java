@@ -7,6 +7,9 @@ import io.floe.Communicator;
 import io.floe.FeatureNotSupportedException;
 import io.floe.InvocationTimeoutException;
 import io.floe.EncodingVersion;
+import io.floe.EndpointSelectionType;
+import io.floe.InvocationFuture;
+import io.floe.LocalException;
 import io.floe.Identity;
 import io.floe.NoEndpointException;
 import io.floe.ObjectPrx;
@@ -23,51 +26,57 @@ import io.floe.internal.dispatch.Adapter;
 import io.floe.internal.endpoint.Endpoint;
 import io.floe.internal.endpoint.TcpEndpoint;
 import io.floe.internal.invoke.CollocatedInvocation;
-import io.floe.internal.invoke.OutgoingCall;
 import io.floe.internal.invoke.RequestEncoder;
+import io.floe.internal.transport.Connector;
 import io.floe.protocol.RequestHeader;
 import io.netty.buffer.ByteBuf;
-import java.util.List;
 import io.netty.util.Timeout;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** An immutable direct or indirect proxy target: identity, facet, mode, encoding, endpoints. */
+/**
+ * An immutable direct or indirect proxy target (identity, facet, endpoints or adapter id) and
+ * how it is called ({@link ProxyOptions}). The only mutable part is the endpoint whose
+ * connection the reference last used, which is a cache: it is never compared nor encoded.
+ */
 public final class ProxyReference implements Reference {
     private final Instance instance;
     private final Identity identity;
     private final String facet;
-    private final InvocationMode mode;
-    private final boolean secure;
-    private final EncodingVersion encoding;
     private final List<Endpoint> endpoints;
     private final String adapterId;
-    private final Map<String, String> context;
-    private final int invocationTimeout; // ms; -1: none
+    private final ProxyOptions options;
+    private final AtomicReference<TcpEndpoint> cachedEndpoint = new AtomicReference<>();
 
-    /** A reference with the communicator's default invocation timeout (Ice.Default.InvocationTimeout). */
+    /** A reference with the communicator's defaults for everything a proxy string does not say. */
     public ProxyReference(Instance instance, Identity identity, String facet, InvocationMode mode,
                           boolean secure, EncodingVersion encoding, List<? extends Endpoint> endpoints,
                           String adapterId, Map<String, String> context) {
-        this(instance, identity, facet, mode, secure, encoding, endpoints, adapterId, context,
-                instance.defaultInvocationTimeout());
+        this(instance, identity, facet, endpoints, adapterId, new ProxyOptions(mode, secure, encoding, context,
+                instance.defaultInvocationTimeout(), instance.clientDefaults().endpointSelection(), true, "",
+                null, null));
     }
 
-    private ProxyReference(Instance instance, Identity identity, String facet, InvocationMode mode,
-                           boolean secure, EncodingVersion encoding, List<? extends Endpoint> endpoints,
-                           String adapterId, Map<String, String> context, int invocationTimeout) {
+    private ProxyReference(Instance instance, Identity identity, String facet, List<? extends Endpoint> endpoints,
+                           String adapterId, ProxyOptions options) {
         this.instance = requireNonNull(instance, "instance");
         this.identity = requireNonNull(identity, "identity");
         this.facet = facet == null ? "" : facet;
-        this.mode = requireNonNull(mode, "mode");
-        this.secure = secure;
-        this.encoding = requireNonNull(encoding, "encoding");
         this.endpoints = List.copyOf(endpoints);
-        this.adapterId = adapterId == null ? "" : adapterId;
-        this.context = context == null ? Map.of() : Map.copyOf(context);
-        this.invocationTimeout = invocationTimeout;
+        this.adapterId = endpoints.isEmpty() && adapterId != null ? adapterId : "";
+        this.options = requireNonNull(options, "options");
+    }
+
+    private ProxyReference with(ProxyOptions newOptions) {
+        return new ProxyReference(instance, identity, facet, endpoints, adapterId, newOptions);
     }
 
     @Override
@@ -87,20 +96,31 @@ public final class ProxyReference implements Reference {
 
     @Override
     public Map<String, String> context() {
-        return context;
+        return options.context();
     }
 
     @Override
     public InvocationMode mode() {
-        return mode;
+        return options.mode();
     }
 
+    @Override
+    public boolean secure() {
+        return options.secure();
+    }
+
+    @Override
     public EncodingVersion encoding() {
-        return encoding;
+        return options.encoding();
     }
 
     public List<Endpoint> endpoints() {
         return endpoints;
+    }
+
+    @Override
+    public List<String> endpointStrings() {
+        return endpoints.stream().map(Endpoint::toString).toList();
     }
 
     /** The endpoints Floe can connect to, in order. */
@@ -108,146 +128,336 @@ public final class ProxyReference implements Reference {
         return endpoints.stream().filter(TcpEndpoint.class::isInstance).map(TcpEndpoint.class::cast).toList();
     }
 
+    @Override
     public String adapterId() {
         return adapterId;
     }
 
-    @Override
-    public Reference withIdentity(Identity newIdentity) {
-        return new ProxyReference(instance, newIdentity, facet, mode, secure, encoding, endpoints, adapterId, context,
-                invocationTimeout);
+    /** No endpoints: a locator finds them (ice-protocol.md §7.2). */
+    public boolean isIndirect() {
+        return endpoints.isEmpty();
     }
 
     @Override
-    public Reference withFacet(String newFacet) {
-        return new ProxyReference(instance, identity, newFacet, mode, secure, encoding, endpoints, adapterId, context,
-                invocationTimeout);
+    public ObjectPrx locator() {
+        return options.locator();
     }
 
     @Override
-    public Reference withContext(Map<String, String> newContext) {
-        return new ProxyReference(instance, identity, facet, mode, secure, encoding, endpoints, adapterId, newContext,
-                invocationTimeout);
+    public EndpointSelectionType endpointSelection() {
+        return options.endpointSelection();
+    }
+
+    @Override
+    public boolean connectionCached() {
+        return options.connectionCached();
+    }
+
+    @Override
+    public String connectionId() {
+        return options.connectionId();
+    }
+
+    @Override
+    public Optional<Boolean> compressOverride() {
+        return Optional.ofNullable(options.compress());
+    }
+
+    /**
+     * Whether requests to {@code endpoint} are compressed: the proxy's {@code ice_compress}
+     * setting, or else the endpoint's {@code -z} (ice-protocol.md §2.9).
+     */
+    public boolean compress(TcpEndpoint endpoint) {
+        return options.compress() != null ? options.compress() : endpoint.compress();
+    }
+
+    /** {@link #compress(TcpEndpoint)} for the endpoint in use, or else the first one. */
+    public boolean compress() {
+        TcpEndpoint current = cachedEndpoint.get();
+        if (current == null) {
+            List<TcpEndpoint> tcp = tcpEndpoints();
+            return options.compress() != null ? options.compress() : !tcp.isEmpty() && tcp.get(0).compress();
+        }
+        return compress(current);
     }
 
     @Override
     public int invocationTimeout() {
-        return invocationTimeout;
+        return options.invocationTimeout();
+    }
+
+    @Override
+    public Reference withIdentity(Identity newIdentity) {
+        if (requireNonNull(newIdentity, "identity").name().isEmpty()) {
+            throw new IllegalArgumentException("identity " + newIdentity + " (expected: a non-empty name)");
+        }
+        return new ProxyReference(instance, newIdentity, facet, endpoints, adapterId, options);
+    }
+
+    @Override
+    public Reference withFacet(String newFacet) {
+        return new ProxyReference(instance, identity, newFacet, endpoints, adapterId, options);
+    }
+
+    @Override
+    public Reference withContext(Map<String, String> newContext) {
+        return with(options.withContext(newContext));
     }
 
     @Override
     public ProxyReference withInvocationTimeout(int timeoutMillis) {
-        if (timeoutMillis < 1 && timeoutMillis != -1) {
-            throw new IllegalArgumentException("invocation timeout: " + timeoutMillis + " (expected: > 0 or -1)");
-        }
-        return new ProxyReference(instance, identity, facet, mode, secure, encoding, endpoints, adapterId, context,
-                timeoutMillis);
+        return with(options.withInvocationTimeout(timeoutMillis));
     }
 
     @Override
     public ProxyReference withMode(InvocationMode newMode) {
-        return new ProxyReference(instance, identity, facet, newMode, secure, encoding, endpoints, adapterId, context,
-                invocationTimeout);
+        return with(options.withMode(newMode));
     }
 
     @Override
-    public <R> CompletableFuture<R> invoke(String operation, OperationMode opMode, FormatType format,
-                                           Encoder params, Decoder<R> results,
-                                           UserExceptionFactory exceptions, Map<String, String> callContext) {
+    public ProxyReference withSecure(boolean newSecure) {
+        return with(options.withSecure(newSecure));
+    }
+
+    @Override
+    public ProxyReference withEncoding(EncodingVersion newEncoding) {
+        return with(options.withEncoding(newEncoding));
+    }
+
+    @Override
+    public ProxyReference withEndpoints(List<String> newEndpoints) {
+        List<Endpoint> parsed = new ArrayList<>();
+        for (String text : newEndpoints) {
+            parsed.add(Endpoint.parse(text, instance.defaultHost()));
+        }
+        if (parsed.equals(endpoints)) {
+            return this; // as Ice: the same endpoints change nothing, not even the adapter id
+        }
+        return new ProxyReference(instance, identity, facet, parsed, "", options);
+    }
+
+    @Override
+    public ProxyReference withAdapterId(String newAdapterId) {
+        String id = newAdapterId == null ? "" : newAdapterId;
+        if (id.equals(adapterId)) {
+            return this; // as Ice: the same id changes nothing, so a direct proxy keeps its endpoints
+        }
+        // As Ice: a new adapter id replaces the endpoints, and "" leaves a well-known proxy.
+        return new ProxyReference(instance, identity, facet, List.of(), id, options);
+    }
+
+    @Override
+    public ProxyReference withLocator(ObjectPrx newLocator) {
+        return with(options.withLocator(newLocator));
+    }
+
+    @Override
+    public ProxyReference withEndpointSelection(EndpointSelectionType type) {
+        return with(options.withEndpointSelection(requireNonNull(type, "type")));
+    }
+
+    @Override
+    public ProxyReference withConnectionCached(boolean cached) {
+        return with(options.withConnectionCached(cached));
+    }
+
+    @Override
+    public ProxyReference withConnectionId(String id) {
+        return with(options.withConnectionId(id));
+    }
+
+    @Override
+    public ProxyReference withCompress(boolean compress) {
+        // As Ice's RoutableReference.changeCompress: the endpoints' -z follows, and prints.
+        List<Endpoint> rewritten = endpoints.stream()
+                .map(e -> e instanceof TcpEndpoint t ? new TcpEndpoint(t.host(), t.port(), t.timeout(), compress) : e)
+                .toList();
+        return new ProxyReference(instance, identity, facet, rewritten, adapterId, options.withCompress(compress));
+    }
+
+    /**
+     * The endpoints to try for a new attempt, in order: the one this reference used last first
+     * (when connections are cached), then the others as the endpoint selection says.
+     */
+    List<TcpEndpoint> connectionOrder() {
+        List<TcpEndpoint> order = new ArrayList<>(tcpEndpoints());
+        if (options.endpointSelection() == EndpointSelectionType.RANDOM && order.size() > 1) {
+            Collections.shuffle(order, ThreadLocalRandom.current());
+        }
+        TcpEndpoint cached = options.connectionCached() ? cachedEndpoint.get() : null;
+        if (cached != null && order.remove(cached)) {
+            order.add(0, cached);
+        }
+        return order;
+    }
+
+    /** The endpoint as the connector should dial it: {@code Ice.Override.ConnectTimeout} applied. */
+    TcpEndpoint forConnecting(TcpEndpoint endpoint) {
+        int override = instance.clientDefaults().connectTimeoutOverride();
+        return override == ClientDefaults.NO_OVERRIDE ? endpoint
+                : new TcpEndpoint(endpoint.host(), endpoint.port(), override, endpoint.compress());
+    }
+
+    /** The connector whose connections this reference shares: per connection id. */
+    Connector connector() {
+        return instance.connectionPools().forId(options.connectionId());
+    }
+
+    void rememberConnection(TcpEndpoint endpoint) {
+        if (options.connectionCached()) {
+            cachedEndpoint.set(endpoint);
+        }
+    }
+
+    void forgetConnection(TcpEndpoint endpoint) {
+        cachedEndpoint.compareAndSet(endpoint, null);
+    }
+
+    @Override
+    public <R> InvocationFuture<R> invoke(String operation, OperationMode opMode, FormatType format,
+                                          Encoder params, Decoder<R> results,
+                                          UserExceptionFactory exceptions, Map<String, String> callContext) {
+        InvocationMode mode = options.mode();
         List<TcpEndpoint> reachable = tcpEndpoints();
         Adapter collocated = instance.adapters().collocatedWith(reachable);
         if (collocated != null) {
-            return CollocatedInvocation.invoke(instance, collocated,
-                    new CollocatedInvocation.Target(identity, facet, mode != InvocationMode.TWOWAY, encoding, context),
-                    operation, opMode, format, params, results, exceptions, callContext);
+            InvocationFuture<R> future = new InvocationFuture<>(CompletableFuture.completedFuture(true),
+                    instance.clientExecutor());
+            CollocatedInvocation.invoke(instance, collocated,
+                    new CollocatedInvocation.Target(identity, facet, mode != InvocationMode.TWOWAY,
+                            options.encoding(), options.context()),
+                    operation, opMode, format, params, results, exceptions,
+                    requestContext(callContext))
+                    .whenComplete((v, e) -> {
+                        if (e != null) {
+                            future.completeExceptionally(e);
+                        } else {
+                            future.complete(v);
+                        }
+                    });
+            return future;
         }
-        OutgoingCall<R> call = new OutgoingCall<>(operation, results, exceptions, instance.inputStreams());
-        if (endpoints.isEmpty()) {
-            call.fail(new NoEndpointException("proxy '" + this + "' has no endpoints (locators are not supported yet)"));
-            return call.future();
-        }
-        if (reachable.isEmpty()) {
-            call.fail(new NoEndpointException("proxy '" + this + "' has no tcp endpoint (expected: at least one;"
-                    + " other transports are not supported)"));
-            return call.future();
-        }
-        if (mode != InvocationMode.TWOWAY && mode != InvocationMode.ONEWAY) {
-            call.fail(new FeatureNotSupportedException(mode + " invocations are not supported yet (proxy '"
-                    + this + "'): use ice_twoway() or ice_oneway()"));
-            return call.future();
-        }
-        boolean oneway = mode == InvocationMode.ONEWAY;
-        if (oneway && results != null) {
-            call.fail(new TwowayOnlyException(operation + " has results, so it cannot be called " + mode));
-            return call.future();
+        LocalException refused = refusal(operation, mode, reachable, results != null);
+        if (refused != null) {
+            InvocationFuture<R> future = new InvocationFuture<>(new CompletableFuture<>(), instance.clientExecutor());
+            future.completeExceptionally(refused);
+            return future;
         }
         ByteBuf message;
         try {
             RequestHeader header = new RequestHeader(0, identity, facet, operation, opMode,
-                    callContext == null ? context : callContext);
-            message = RequestEncoder.encode(header, encoding, format == null ? FormatType.DEFAULT : format,
+                    requestContext(callContext));
+            message = RequestEncoder.encode(header, options.encoding(), format == null ? FormatType.DEFAULT : format,
                     instance.defaultFormat(), params);
         } catch (RuntimeException e) {
-            call.fail(e);
-            return call.future();
+            InvocationFuture<R> future = new InvocationFuture<>(new CompletableFuture<>(), instance.clientExecutor());
+            future.completeExceptionally(e);
+            return future;
         }
-        if (!oneway && invocationTimeout > 0) {
-            expireAfter(call, operation);
+        // A compressing proxy or -z endpoint asks for compression (ice-protocol.md §2.9).
+        if (compress()) {
+            RequestEncoder.askForCompression(message);
         }
-        if (oneway) {
-            instance.connector().whenConnected(reachable.get(0), (connection, error) -> {
-                if (error != null) {
-                    message.release();
-                    call.fail(error);
-                } else {
-                    connection.sendOneway(message).whenComplete((v, e) -> {
-                        if (e != null) {
-                            call.fail(e);
-                        } else {
-                            call.future().complete(null);
-                        }
-                    });
-                }
-            });
-        } else {
-            // Kept until the call completes: a request that never left may be sent again.
-            call.future().whenComplete((v, e) -> message.release());
-            sendTwoway(reachable.get(0), call, message, 1);
+        if (mode == InvocationMode.BATCH_ONEWAY) {
+            return queueBatch(reachable.get(0), message);
         }
-        return call.future();
+        boolean oneway = mode == InvocationMode.ONEWAY;
+        Invocation<R> invocation = new Invocation<>(instance, this, operation, opMode, results, exceptions, message,
+                oneway);
+        if (!oneway && options.invocationTimeout() > 0) {
+            expireAfter(invocation, operation);
+        }
+        invocation.start();
+        return invocation.future();
     }
 
     /**
-     * Sends a twoway request; one that provably never left (its connection was closed or broke
-     * before it was written) is sent again on a new connection, {@code retries} more times at
-     * most. That is always safe: the server cannot have executed it (ice-protocol.md §5.6).
+     * What a request carries, as Ice 3.7 does (C++ and Java Outgoing.prepare, confirmed against
+     * Python Ice): an explicit call context alone; else the proxy's context over the implicit one.
      */
-    private void sendTwoway(TcpEndpoint endpoint, OutgoingCall<?> call, ByteBuf message, int retries) {
-        instance.connector().whenConnected(endpoint, (connection, error) -> {
+    private Map<String, String> requestContext(Map<String, String> callContext) {
+        return callContext != null ? callContext : instance.clientDefaults().requestContext(options.context());
+    }
+
+    /** Why a call cannot even be attempted, or null. */
+    /**
+     * Batch oneway (ice-protocol.md §2.4): the request waits on its connection until the batch is
+     * flushed (ice_flushBatchRequests, Communicator.flushBatchRequests or Ice.BatchAutoFlushSize).
+     */
+    @Override
+    public CompletableFuture<Void> flushBatchRequests() {
+        CompletableFuture<Void> flushed = new CompletableFuture<>();
+        List<TcpEndpoint> reachable = tcpEndpoints();
+        if (reachable.isEmpty()) {
+            flushed.complete(null); // nothing can have been queued
+            return flushed;
+        }
+        // Through whenConnected, so the flush is ordered after requests still waiting to connect.
+        connector().whenConnected(forConnecting(reachable.get(0)), (connection, error) -> {
             if (error != null) {
-                call.fail(error);
-                return;
+                flushed.completeExceptionally(error);
+            } else {
+                connection.flushBatch().whenComplete((v, e) -> {
+                    if (e != null) {
+                        flushed.completeExceptionally(e);
+                    } else {
+                        flushed.complete(null);
+                    }
+                });
             }
-            connection.send(call, message.retainedDuplicate(), notSent -> {
-                if (retries > 0 && !call.future().isDone()) {
-                    sendTwoway(endpoint, call, message, retries - 1);
-                } else {
-                    call.fail(notSent);
-                }
-            });
         });
+        return flushed;
+    }
+
+    private <R> InvocationFuture<R> queueBatch(TcpEndpoint endpoint, ByteBuf message) {
+        InvocationFuture<R> future = new InvocationFuture<>(CompletableFuture.completedFuture(true),
+                instance.clientExecutor());
+        connector().whenConnected(forConnecting(endpoint), (connection, error) -> {
+            if (error != null) {
+                message.release();
+                future.completeExceptionally(error);
+            } else {
+                connection.queueBatch(message);
+                future.complete(null);
+            }
+        });
+        return future;
+    }
+
+    private LocalException refusal(String operation, InvocationMode mode, List<TcpEndpoint> reachable,
+                                   boolean hasResults) {
+        if (endpoints.isEmpty()) {
+            return new NoEndpointException("proxy '" + this + "' has no endpoints (locators are not supported yet)");
+        }
+        if (reachable.isEmpty()) {
+            return new NoEndpointException("proxy '" + this + "' has no tcp endpoint (expected: at least one;"
+                    + " other transports are not supported)");
+        }
+        if (options.secure()) {
+            return new NoEndpointException("proxy '" + this + "' is secure and has no ssl endpoint"
+                    + " (ssl is not supported yet)");
+        }
+        if (mode != InvocationMode.TWOWAY && mode != InvocationMode.ONEWAY && mode != InvocationMode.BATCH_ONEWAY) {
+            return new FeatureNotSupportedException(mode + " invocations are not supported yet (proxy '"
+                    + this + "'): use ice_twoway(), ice_oneway() or ice_batchOneway()");
+        }
+        if (mode != InvocationMode.TWOWAY && hasResults) {
+            return new TwowayOnlyException(operation + " has results, so it cannot be called " + mode);
+        }
+        return null;
     }
 
     /**
-     * Fails the call when no reply came within the invocation timeout (connecting included):
-     * the request is forgotten, a late reply is dropped, and the connection stays open
-     * (ice-protocol.md §5.5).
+     * Fails the invocation when no reply came within the invocation timeout (connecting and
+     * retries included): the request is forgotten, a late reply is dropped, and the connection
+     * stays open (ice-protocol.md §5.5).
      */
-    private void expireAfter(OutgoingCall<?> call, String operation) {
-        Timeout timer = instance.timer().newTimeout(t -> call.expire(new InvocationTimeoutException(
-                "no reply to " + operation + " on '" + identity + "' within " + invocationTimeout
-                        + " ms (invocation timeout)")), invocationTimeout, TimeUnit.MILLISECONDS);
-        call.future().whenComplete((v, e) -> timer.cancel());
+    private void expireAfter(Invocation<?> invocation, String operation) {
+        int timeout = options.invocationTimeout();
+        Timeout timer = instance.timer().newTimeout(t -> invocation.expire(new InvocationTimeoutException(
+                "no reply to " + operation + " on '" + identity + "' within " + timeout
+                        + " ms (invocation timeout)")), timeout, TimeUnit.MILLISECONDS);
+        invocation.future().whenComplete((v, e) -> timer.cancel());
     }
 
     @Override
@@ -255,13 +465,13 @@ public final class ProxyReference implements Reference {
         out.writeString(identity.name());
         out.writeString(identity.category());
         RequestHeader.writeFacet(out, facet);
-        out.writeByte((byte) mode.ordinal());
-        out.writeBool(secure);
+        out.writeByte((byte) options.mode().ordinal());
+        out.writeBool(options.secure());
         if (out.encoding().minor() >= 1) {
             out.writeByte((byte) 1);
             out.writeByte((byte) 0);
-            out.writeByte((byte) encoding.major());
-            out.writeByte((byte) encoding.minor());
+            out.writeByte((byte) options.encoding().major());
+            out.writeByte((byte) options.encoding().minor());
         }
         out.writeSize(endpoints.size());
         for (Endpoint endpoint : endpoints) {
@@ -284,11 +494,11 @@ public final class ProxyReference implements Reference {
         if (!facet.isEmpty()) {
             s.append(" -f ").append(quoteIfNeeded(IdentityStrings.escape(facet, false)));
         }
-        s.append(' ').append(mode.option());
-        if (secure) {
+        s.append(' ').append(options.mode().option());
+        if (options.secure()) {
             s.append(" -s");
         }
-        s.append(" -e ").append(encoding);
+        s.append(" -e ").append(options.encoding());
         if (endpoints.isEmpty()) {
             if (!adapterId.isEmpty()) {
                 s.append(" @ ").append(quoteIfNeeded(IdentityStrings.escape(adapterId, false)));
@@ -312,15 +522,15 @@ public final class ProxyReference implements Reference {
         return s;
     }
 
+    /** As Ice's: every setting counts, the cached connection does not. */
     @Override
     public boolean equals(Object o) {
         return o instanceof ProxyReference r && identity.equals(r.identity) && facet.equals(r.facet)
-                && mode == r.mode && secure == r.secure && encoding.equals(r.encoding)
-                && endpoints.equals(r.endpoints) && adapterId.equals(r.adapterId) && context.equals(r.context);
+                && endpoints.equals(r.endpoints) && adapterId.equals(r.adapterId) && options.equals(r.options);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(identity, facet, mode, endpoints, adapterId);
+        return Objects.hash(identity, facet, options.mode(), endpoints, adapterId);
     }
 }

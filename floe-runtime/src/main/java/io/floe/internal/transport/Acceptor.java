@@ -42,14 +42,16 @@ public final class Acceptor {
                     @Override
                     protected void initChannel(Channel ch) {
                         Connection connection = Connection.accepted(dispatcher, dispatchPool.forConnection(),
-                                completions, settings.closeTimeoutMillis(), transport.replyWriter(ch.eventLoop()));
+                                completions, settings, transport.replyWriter(ch.eventLoop()));
                         if (readingPaused.getAsBoolean()) {
                             ch.config().setAutoRead(false); // back-pressure applies to newcomers too
                         }
                         connections.add(connection);
+                        transport.acm().register(connection);
                         connection.closed().whenComplete((v, e) -> connections.remove(connection));
                         ch.pipeline().addLast(
                                 new FrameDecoder(settings.messageSizeMax()),
+                                new Compressor(settings.compressionLevel()),
                                 connection);
                     }
                 });

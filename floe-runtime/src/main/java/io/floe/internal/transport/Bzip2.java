@@ -6,9 +6,11 @@ import io.floe.protocol.MessageHeader;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufInputStream;
 import io.netty.buffer.ByteBufOutputStream;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
 import java.io.IOException;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
 
 /**
  * Compression status 2 bodies (ice-protocol.md §2.9): an int32 uncompressed message size
@@ -16,6 +18,37 @@ import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
  */
 final class Bzip2 {
     private Bzip2() {
+    }
+
+    /**
+     * The compressed form of a whole message (header included, at its reader index), or null
+     * when it would not be smaller (Ice for Java then sends it as it is, with status 1):
+     * <pre>
+     * header (byte 9 = 2, size = on the wire) | int32 uncompressed size | "BZh" level ... bzip2 stream of the body
+     * </pre>
+     * The message is left untouched.
+     */
+    static ByteBuf compress(ByteBuf message, int level, ByteBufAllocator alloc) {
+        int start = message.readerIndex();
+        int size = message.readableBytes();
+        ByteBuf out = alloc.ioBuffer(Math.max(64, size / 2));
+        try {
+            out.writeBytes(message, start, MessageHeader.SIZE);
+            out.writeIntLE(size);
+            try (var bzip = new BZip2CompressorOutputStream(new ByteBufOutputStream(out), level)) {
+                message.getBytes(start + MessageHeader.SIZE, bzip, size - MessageHeader.SIZE);
+            }
+            if (out.readableBytes() >= size) {
+                out.release();
+                return null;
+            }
+            out.setByte(9, 2);
+            out.setIntLE(10, out.readableBytes());
+            return out;
+        } catch (IOException | RuntimeException e) {
+            out.release();
+            throw new MarshalException("cannot compress a message of " + size + " bytes: " + e, e);
+        }
     }
 
     static ByteBuf decompress(ByteBuf body, int messageSizeMax) {

@@ -3,11 +3,13 @@ package io.floe.internal.transport;
 import io.floe.CloseConnectionException;
 import io.floe.ConnectionInfo;
 import io.floe.ConnectionLostException;
+import io.floe.ConnectionTimeoutException;
 import io.floe.LocalException;
 import io.floe.ProtocolException;
 import io.floe.internal.dispatch.InFlightDispatch;
 import io.floe.internal.dispatch.ReplyChannel;
 import io.floe.internal.dispatch.RequestDispatcher;
+import io.floe.internal.invoke.BatchRequestQueue;
 import io.floe.internal.invoke.OutgoingCall;
 import io.floe.internal.invoke.PendingRequests;
 import io.floe.protocol.MessageType;
@@ -49,9 +51,14 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
     private final CompletableFuture<Connection> validated = new CompletableFuture<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private final ReplyWriter replies;
+    private final ReplyChannel compressedReplies = new CompressedReplies();
+    private final BatchRequestQueue batchRequests;
     private Queue<Frame> held; // event loop only; made when first needed
     private boolean flushDue; // event loop only
-    private volatile long lastWriteNanos = System.nanoTime();
+    private final Acm acm;
+    private volatile long lastWriteNanos = System.nanoTime(); // any message
+    private volatile long lastReadNanos = System.nanoTime(); // any message
+    private volatile long lastUseNanos = System.nanoTime(); // a request, batch or reply, either way
     private boolean readingPaused; // event loop only
     private volatile State state = State.VALIDATING;
     private volatile Channel channel;
@@ -60,22 +67,24 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
 
     /** A server connection: it dispatches what it receives and speaks first. */
     static Connection accepted(RequestDispatcher dispatcher, Executor dispatchExecutor, Executor completions,
-                               int closeTimeoutMillis, ReplyWriter replies) {
-        return new Connection(dispatcher, dispatchExecutor, completions, closeTimeoutMillis, replies);
+                               ConnectionSettings settings, ReplyWriter replies) {
+        return new Connection(dispatcher, dispatchExecutor, completions, settings, replies);
     }
 
     /** A client connection: it sends requests once the server validated it. */
-    static Connection outgoing(Executor completions, int closeTimeoutMillis) {
-        return new Connection(null, completions, completions, closeTimeoutMillis, null);
+    static Connection outgoing(Executor completions, ConnectionSettings settings) {
+        return new Connection(null, completions, completions, settings, null);
     }
 
     private Connection(RequestDispatcher dispatcher, Executor dispatchExecutor, Executor completions,
-                       int closeTimeoutMillis, ReplyWriter replies) {
+                       ConnectionSettings settings, ReplyWriter replies) {
         this.dispatcher = dispatcher;
         this.replies = replies;
         this.dispatchExecutor = dispatchExecutor;
         this.completions = completions;
-        this.closeTimeoutMillis = closeTimeoutMillis;
+        this.closeTimeoutMillis = settings.closeTimeoutMillis();
+        this.acm = settings.acm();
+        this.batchRequests = new BatchRequestQueue(settings.batchAutoFlushBytes(), this::sendOneway);
     }
 
     /** Completes once the server's ValidateConnection arrived (at once on the server side). */
@@ -85,6 +94,10 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
 
     public CompletableFuture<Void> closed() {
         return closed;
+    }
+
+    public Acm acm() {
+        return acm;
     }
 
     public boolean isUsable() {
@@ -131,6 +144,12 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         Frame frame = (Frame) msg;
+        long now = System.nanoTime();
+        lastReadNanos = now;
+        if (frame.type() == MessageType.REQUEST || frame.type() == MessageType.BATCH_REQUEST
+                || frame.type() == MessageType.REPLY) {
+            lastUseNanos = now;
+        }
         switch (frame.type()) {
             case REQUEST, BATCH_REQUEST -> onRequest(frame);
             case REPLY -> onReply(frame.body());
@@ -154,7 +173,7 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
             }
             held.add(frame);
         } else if (frame.type() == MessageType.REQUEST) {
-            dispatcher.dispatchRequest(this, frame.body());
+            dispatcher.dispatchRequest(frame.compressionSupported() ? compressedReplies : this, frame.body());
         } else {
             dispatcher.dispatchBatch(this, frame.body());
         }
@@ -173,6 +192,9 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
             return;
         }
         complete(() -> call.complete(body));
+        if (state == State.CLOSING && pending.size() == 0) {
+            closeIfIdle(); // a graceful close waited for this last reply
+        }
     }
 
     private void onValidateConnection(ByteBuf body) {
@@ -209,8 +231,11 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
         int requestId = pending.register(call);
         call.onForget(() -> pending.remove(requestId));
         message.setIntLE(message.readerIndex() + 14, requestId);
+        touchWrite();
         channel.writeAndFlush(message).addListener((ChannelFutureListener) f -> {
-            if (!f.isSuccess()) {
+            if (f.isSuccess()) {
+                call.sent(); // hook for sent callbacks (branch i6p): the request left
+            } else {
                 // The peer is gone: nothing more may be sent here, and this request never left.
                 state = State.CLOSED;
                 channel.close();
@@ -230,6 +255,7 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
             sent.completeExceptionally(new ConnectionLostException(this + " is closed"));
             return sent;
         }
+        touchWrite();
         channel.writeAndFlush(message).addListener((ChannelFutureListener) f -> complete(() -> {
             if (f.isSuccess()) {
                 sent.complete(null);
@@ -238,6 +264,34 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
             }
         }));
         return sent;
+    }
+
+    /**
+     * Queues one batch-oneway request (ice-protocol.md §2.4) for the next BatchRequest of this
+     * connection: {@code request} is the whole Request message as {@code RequestEncoder} built it
+     * (request id 0, compression status 1 if its endpoint has {@code -z}); this takes ownership.
+     * It goes out on {@link #flushBatch()}, {@code Communicator.flushBatchRequests()}, or when the
+     * batch reaches {@code Ice.BatchAutoFlushSize}. Any thread.
+     */
+    public void queueBatch(ByteBuf request) {
+        if (state == State.CLOSED) {
+            request.release(); // as Ice: batched requests of a lost connection are dropped silently
+            return;
+        }
+        batchRequests.add(request);
+    }
+
+    /**
+     * Sends the queued batch-oneway requests as one BatchRequest message; completes once it is
+     * written, at once if none is queued, or with ConnectionLostException if the connection is gone.
+     */
+    public CompletableFuture<Void> flushBatch() {
+        return batchRequests.flush();
+    }
+
+    /** The batch-oneway requests waiting on this connection. */
+    public BatchRequestQueue batchRequests() {
+        return batchRequests;
     }
 
     @Override
@@ -266,13 +320,56 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
         }
     }
 
+    /**
+     * This connection as seen by a request that came with compression status 1 or 2: its reply
+     * asks for compression too, so the {@link Compressor} sends it compressed when it is at least
+     * 100 bytes (ice-protocol.md §2.9).
+     */
+    private final class CompressedReplies implements ReplyChannel {
+        @Override
+        public ByteBufAllocator alloc() {
+            return Connection.this.alloc();
+        }
+
+        @Override
+        public Executor dispatchExecutor() {
+            return dispatchExecutor;
+        }
+
+        @Override
+        public ConnectionInfo info() {
+            return Connection.this.info();
+        }
+
+        @Override
+        public void track(InFlightDispatch dispatch) {
+            Connection.this.track(dispatch);
+        }
+
+        @Override
+        public void sendReply(InFlightDispatch dispatch, ByteBuf reply) {
+            Compressor.askForCompression(reply);
+            Connection.this.sendReply(dispatch, reply);
+        }
+
+        @Override
+        public void endDispatch(InFlightDispatch dispatch) {
+            Connection.this.endDispatch(dispatch);
+        }
+
+        @Override
+        public String toString() {
+            return Connection.this.toString();
+        }
+    }
+
     /** Event loop: writes without flushing; true when a flush is now due. */
     boolean writeReply(InFlightDispatch dispatch, ByteBuf reply) {
         Channel ch = channel;
         boolean written = ch.isActive();
         if (written) {
             ch.write(reply, ch.voidPromise());
-            lastWriteNanos = System.nanoTime();
+            touchWrite();
         } else {
             reply.release();
         }
@@ -362,6 +459,16 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
                 return;
             }
             state = State.CLOSING;
+            if (dispatcher == null) {
+                // A client waits for its pending replies, but no longer than the close timeout.
+                ch.eventLoop().schedule(() -> {
+                    if (ch.isActive() && (pending.size() > 0 || !dispatches.isEmpty())) {
+                        log.debug("{} replies still pending after {} ms of graceful close; closing", this,
+                                closeTimeoutMillis);
+                        ch.close();
+                    }
+                }, closeTimeoutMillis, TimeUnit.MILLISECONDS);
+            }
             closeIfIdle();
         });
     }
@@ -406,24 +513,76 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
         }
     }
 
+    private void touchWrite() {
+        long now = System.nanoTime();
+        lastWriteNanos = now;
+        lastUseNanos = now;
+    }
+
+    /** Called by the {@link AcmMonitor} every quarter of the ACM timeout; any thread. */
+    void monitor(long nowNanos) {
+        if (state == State.ACTIVE) {
+            onEventLoop(() -> checkAcm(nowNanos));
+        }
+    }
+
     /**
-     * Sends a heartbeat when dispatches are pending and nothing was written for {@code idleNanos},
-     * so a client's ACM never kills a long call (ice-protocol.md §5.3). Any thread.
+     * ACM (ice-protocol.md §5.3), event loop. Heartbeat: a ValidateConnection when nothing was
+     * written for a quarter of the timeout, and the policy allows (Always; OnIdle when nothing was
+     * read either; OnDispatch while a dispatch is pending). Close: forcefully, failing the calls
+     * with ConnectionTimeoutException, when a call is pending and nothing at all was read for the
+     * timeout (OnInvocation, OnInvocationAndIdle, OnIdleForceful); gracefully with CloseConnection
+     * (forcefully for OnIdleForceful) when nothing is pending and no request, batch or reply went
+     * either way for the timeout (OnIdle, OnInvocationAndIdle). Unlike Ice 3.7, heartbeats are no
+     * use of the connection, so a heartbeating connection still closes when idle.
      */
-    public void heartbeatIfIdle(long nowNanos, long idleNanos) {
-        if (state == State.ACTIVE && !dispatches.isEmpty() && nowNanos - lastWriteNanos >= idleNanos) {
-            onEventLoop(() -> {
-                if (state == State.ACTIVE) {
-                    lastWriteNanos = System.nanoTime();
-                    channel.writeAndFlush(Messages.validateConnection(channel.alloc()), channel.voidPromise());
-                }
-            });
+    private void checkAcm(long nowNanos) {
+        if (state != State.ACTIVE || !channel.isActive()) {
+            return;
+        }
+        long timeout = TimeUnit.MILLISECONDS.toNanos(acm.timeoutMillis());
+        boolean waiting = pending.size() > 0;
+        if (waiting && nowNanos - lastReadNanos >= timeout && acm.close() != Acm.Close.OFF
+                && acm.close() != Acm.Close.ON_IDLE) {
+            closeReason = new ConnectionTimeoutException(this + " received nothing for "
+                    + acm.timeoutMillis() + " ms with an invocation pending (ACM timeout)");
+            log.debug("{} closing: {}", this, closeReason.getMessage());
+            channel.close();
+            return;
+        }
+        boolean idle = !waiting && dispatches.isEmpty() && batchRequests.isEmpty()
+                && nowNanos - lastUseNanos >= timeout;
+        if (idle && (acm.close() == Acm.Close.ON_IDLE || acm.close() == Acm.Close.ON_INVOCATION_AND_IDLE)) {
+            log.debug("{} idle for {} ms (ACM timeout): closing gracefully", this, acm.timeoutMillis());
+            state = State.CLOSING;
+            closeIfIdle();
+            return;
+        }
+        if (idle && acm.close() == Acm.Close.ON_IDLE_FORCEFUL) {
+            closeReason = new ConnectionTimeoutException(this + " idle for " + acm.timeoutMillis() + " ms");
+            channel.close();
+            return;
+        }
+        boolean quiet = nowNanos - lastWriteNanos >= timeout / 4;
+        boolean heartbeat = switch (acm.heartbeat()) {
+            case OFF -> false;
+            case ON_DISPATCH -> quiet && !dispatches.isEmpty();
+            case ON_IDLE -> quiet && nowNanos - lastReadNanos >= timeout / 4;
+            case ALWAYS -> quiet;
+        };
+        if (heartbeat) {
+            lastWriteNanos = System.nanoTime();
+            channel.writeAndFlush(Messages.validateConnection(channel.alloc()), channel.voidPromise());
         }
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         state = State.CLOSED;
+        int dropped = batchRequests.discard();
+        if (dropped > 0) {
+            log.debug("{} closed with {} batch-oneway requests not flushed; they are dropped", this, dropped);
+        }
         if (held != null) {
             held.forEach(frame -> frame.body().release());
             held.clear();

@@ -132,7 +132,8 @@ public final class Connector {
     }
 
     private void open(TcpEndpoint endpoint, CompletableFuture<Connection> result) {
-        Connection connection = Connection.outgoing(completions, settings.closeTimeoutMillis());
+        Connection connection = Connection.outgoing(completions, settings);
+        transport.acm().register(connection);
         int timeout = endpoint.timeout() < 0 ? settings.connectTimeoutMillis() : endpoint.timeout();
         Bootstrap bootstrap = new Bootstrap()
                 .group(transport.group())
@@ -144,6 +145,7 @@ public final class Connector {
                     protected void initChannel(Channel ch) {
                         ch.pipeline().addLast(
                                 new FrameDecoder(settings.messageSizeMax()),
+                                new Compressor(settings.compressionLevel()),
                                 connection);
                     }
                 });
@@ -176,6 +178,27 @@ public final class Connector {
             return new ConnectionRefusedException("connection refused: " + endpoint, cause);
         }
         return new SocketException("cannot connect to " + endpoint + ": " + cause, cause);
+    }
+
+    /**
+     * Sends the batch-oneway requests queued on every connection ({@code Communicator.flushBatchRequests});
+     * completes once all are written.
+     */
+    public CompletableFuture<Void> flushBatchRequests() {
+        List<CompletableFuture<Void>> flushing = new ArrayList<>();
+        for (Slot slot : slots.values()) {
+            Connection connection;
+            slot.lock.lock();
+            try {
+                connection = slot.connection;
+            } finally {
+                slot.lock.unlock();
+            }
+            if (connection != null) {
+                flushing.add(connection.flushBatch());
+            }
+        }
+        return CompletableFuture.allOf(flushing.toArray(CompletableFuture[]::new));
     }
 
     /**

@@ -29,6 +29,7 @@ public final class NettyTransport {
     private final EventLoopGroup group;
     private final boolean epoll;
     private final Map<EventExecutor, ReplyWriter> replyWriters = new IdentityHashMap<>();
+    private final AcmMonitor acm;
 
     public NettyTransport(int threads) {
         // Netty samples buffers for leak reports by default, capturing stack traces on the hot
@@ -44,6 +45,12 @@ public final class NettyTransport {
         for (EventExecutor loop : group) {
             replyWriters.put(loop, new ReplyWriter((EventLoop) loop));
         }
+        this.acm = new AcmMonitor(group.next());
+    }
+
+    /** Heartbeats and idle close of every connection of the communicator, both sides. */
+    AcmMonitor acm() {
+        return acm;
     }
 
     /** The reply writer of the connections on {@code loop}. */
@@ -64,6 +71,7 @@ public final class NettyTransport {
     }
 
     public void shutdown() {
+        acm.stop();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
 }

@@ -55,6 +55,20 @@ final class ProxyGenerator {
         w.open("static " + prx + " checkedCast(" + objectPrx + " proxy)");
         w.line("return proxy == null || !proxy.ice_isA(" + name + ".TYPE_ID) ? null : uncheckedCast(proxy);");
         w.close();
+        w.blank();
+        w.open("static " + prx + " uncheckedCast(" + objectPrx + " proxy, String facet)");
+        w.line("return proxy == null ? null : uncheckedCast(proxy.ice_facet(facet));");
+        w.close();
+        w.blank();
+        w.line("/** The proxy for {@code facet} when that facet exists and implements " + name + ", else null. */");
+        w.open("static " + prx + " checkedCast(" + objectPrx + " proxy, String facet)");
+        w.open("try");
+        w.line("return proxy == null ? null : checkedCast(proxy.ice_facet(facet));");
+        w.close(" catch (" + w.use("io.floe.FacetNotExistException") + " ex) {");
+        w.depthPlus();
+        w.line("return null;");
+        w.close();
+        w.close();
         w.close();
         context.add(w, prx);
 
@@ -65,35 +79,44 @@ final class ProxyGenerator {
         context.add(handle, prx + "Handle");
     }
 
-    /** The proxy factory methods that keep the proxy's type (ice_facet does not, as in Ice). */
+    /**
+     * The proxy factory methods that keep the proxy's type, as Ice's generated proxies override
+     * them (ice_identity and ice_facet do not).
+     */
     private static void typedFactories(JavaWriter w, String prx) {
         String mode = w.use("io.floe.InvocationMode");
         String map = w.use("java.util.Map");
-        w.line("@Override");
-        w.open("default " + prx + " ice_twoway()");
-        w.line("return new " + prx + "Handle(ice_reference().withMode(" + mode + ".TWOWAY));");
-        w.close();
-        w.blank();
-        w.line("@Override");
-        w.open("default " + prx + " ice_oneway()");
-        w.line("return new " + prx + "Handle(ice_reference().withMode(" + mode + ".ONEWAY));");
-        w.close();
-        w.blank();
-        w.line("@Override");
-        w.open("default " + prx + " ice_invocationTimeout(int timeoutMillis)");
-        w.line("return new " + prx + "Handle(ice_reference().withInvocationTimeout(timeoutMillis));");
-        w.close();
-        w.blank();
-        w.line("@Override");
-        w.open("default " + prx + " ice_context(" + map + "<String, String> context)");
-        w.line("return new " + prx + "Handle(ice_reference().withContext(context));");
-        w.close();
-        w.blank();
+        String[][] factories = {
+            {"ice_twoway()", "withMode(" + mode + ".TWOWAY)"},
+            {"ice_oneway()", "withMode(" + mode + ".ONEWAY)"},
+            {"ice_batchOneway()", "withMode(" + mode + ".BATCH_ONEWAY)"},
+            {"ice_datagram()", "withMode(" + mode + ".DATAGRAM)"},
+            {"ice_batchDatagram()", "withMode(" + mode + ".BATCH_DATAGRAM)"},
+            {"ice_invocationTimeout(int timeoutMillis)", "withInvocationTimeout(timeoutMillis)"},
+            {"ice_context(" + map + "<String, String> context)", "withContext(context)"},
+            {"ice_secure(boolean secure)", "withSecure(secure)"},
+            {"ice_encodingVersion(" + w.use("io.floe.EncodingVersion") + " encoding)", "withEncoding(encoding)"},
+            {"ice_endpoints(String... endpoints)", "withEndpoints(" + w.use("java.util.List") + ".of(endpoints))"},
+            {"ice_adapterId(String adapterId)", "withAdapterId(adapterId)"},
+            {"ice_locator(" + w.use("io.floe.ObjectPrx") + " locator)", "withLocator(locator)"},
+            {"ice_connectionId(String connectionId)", "withConnectionId(connectionId)"},
+            {"ice_endpointSelection(" + w.use("io.floe.EndpointSelectionType") + " type)",
+                "withEndpointSelection(type)"},
+            {"ice_connectionCached(boolean cached)", "withConnectionCached(cached)"},
+            {"ice_compress(boolean compress)", "withCompress(compress)"},
+        };
+        for (String[] factory : factories) {
+            w.line("@Override");
+            w.open("default " + prx + " " + factory[0]);
+            w.line("return new " + prx + "Handle(ice_reference()." + factory[1] + ");");
+            w.close();
+            w.blank();
+        }
     }
 
     private void operation(JavaWriter w, OperationView op, String servant, String prx) {
         String map = w.use("java.util.Map") + "<String, String>";
-        String future = w.use("java.util.concurrent.CompletableFuture");
+        String future = w.use("io.floe.InvocationFuture");
         String result = op.resultType(types, w, servant + ".");
         String boxed = op.boxedResultType(types, w, servant + ".");
         String throwsClause = op.throwsClause(types, w);

@@ -1,0 +1,153 @@
+package io.floe.internal.proxy;
+
+import io.floe.InvocationFuture;
+import io.floe.OperationMode;
+import io.floe.encoding.Decoder;
+import io.floe.encoding.UserExceptionFactory;
+import io.floe.internal.Instance;
+import io.floe.internal.endpoint.TcpEndpoint;
+import io.floe.internal.invoke.OutgoingCall;
+import io.floe.internal.transport.Connection;
+import io.netty.buffer.ByteBuf;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One remote invocation from the application's point of view, over as many attempts as
+ * {@link RetryPolicy} allows (ice-protocol.md §5.6). An attempt connects to the proxy's endpoints
+ * in turn until one answers (failover), then sends the encoded request; a failure the policy
+ * deems safe starts a new attempt after the configured delay. {@link #future()} completes once,
+ * with the last attempt's outcome.
+ */
+final class Invocation<R> {
+    private static final Logger log = LoggerFactory.getLogger(Invocation.class);
+
+    private final Instance instance;
+    private final ProxyReference reference;
+    private final String operation;
+    private final OperationMode mode;
+    private final Decoder<R> results;
+    private final UserExceptionFactory exceptions;
+    private final ByteBuf message; // released when the future completes
+    private final boolean oneway;
+    private final CompletableFuture<Boolean> sent = new CompletableFuture<>();
+    private final InvocationFuture<R> future;
+    private volatile boolean started; // the invoking method returned
+    private volatile OutgoingCall<R> current;
+    private int retries; // attempts run one after the other, never concurrently
+
+    Invocation(Instance instance, ProxyReference reference, String operation, OperationMode mode,
+               Decoder<R> results, UserExceptionFactory exceptions, ByteBuf message, boolean oneway) {
+        this.instance = instance;
+        this.reference = reference;
+        this.operation = operation;
+        this.mode = mode;
+        this.results = results;
+        this.exceptions = exceptions;
+        this.message = message;
+        this.oneway = oneway;
+        this.future = new InvocationFuture<>(sent, instance.clientExecutor());
+        future.whenComplete((v, e) -> message.release());
+    }
+
+    InvocationFuture<R> future() {
+        return future;
+    }
+
+    void start() {
+        attempt();
+        started = true;
+    }
+
+    /** The invocation timeout passed: the attempt in flight is forgotten by its connection. */
+    void expire(RuntimeException error) {
+        OutgoingCall<R> call = current;
+        if (call != null) {
+            call.expire(error);
+        }
+        future.completeExceptionally(error);
+    }
+
+    private void attempt() {
+        if (!future.isDone()) {
+            connect(reference.connectionOrder(), 0);
+        }
+    }
+
+    private void connect(List<TcpEndpoint> order, int index) {
+        TcpEndpoint endpoint = order.get(index);
+        reference.connector().whenConnected(reference.forConnecting(endpoint), (connection, error) -> {
+            if (error != null) {
+                reference.forgetConnection(endpoint);
+                if (index + 1 < order.size() && !future.isDone()) {
+                    log.debug("{}: cannot connect to {} ({}), trying {}", operation, endpoint, error.toString(),
+                            order.get(index + 1));
+                    connect(order, index + 1);
+                } else {
+                    failed(error, Sent.NO);
+                }
+                return;
+            }
+            reference.rememberConnection(endpoint);
+            send(connection);
+        });
+    }
+
+    private void send(Connection connection) {
+        if (future.isDone()) { // expired while connecting
+            return;
+        }
+        if (oneway) {
+            connection.sendOneway(message.retainedDuplicate()).whenComplete((v, e) -> {
+                if (e == null) {
+                    markSent();
+                    future.complete(null);
+                } else {
+                    failed(e, Sent.NO); // the write failed: nothing left
+                }
+            });
+            return;
+        }
+        OutgoingCall<R> call = new OutgoingCall<>(operation, results, exceptions, instance.inputStreams());
+        current = call;
+        call.onSent(this::markSent);
+        call.future().whenComplete((v, e) -> {
+            if (e == null) {
+                future.complete(v);
+            } else {
+                failed(e, Sent.MAYBE);
+            }
+        });
+        connection.send(call, message.retainedDuplicate(), notSent -> failed(notSent, Sent.NO));
+    }
+
+    private void markSent() {
+        sent.complete(!started);
+    }
+
+    private enum Sent { NO, MAYBE }
+
+    private void failed(Throwable error, Sent sent) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (future.isDone()) {
+            return;
+        }
+        int delay = instance.clientDefaults().retryPolicy().delayBeforeRetry(cause, sent == Sent.MAYBE, mode,
+                reference.isIndirect(), retries);
+        if (delay == RetryPolicy.NO_RETRY) {
+            future.completeExceptionally(cause);
+            return;
+        }
+        retries++;
+        log.debug("{} on '{}' failed ({}); retry {} in {} ms", operation, reference, cause.toString(), retries, delay);
+        if (delay == 0) {
+            attempt();
+        } else {
+            instance.timer().newTimeout(t -> attempt(), delay, TimeUnit.MILLISECONDS);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.floe.internal.transport;
+
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * ACM for every connection of a communicator, client and server side (ice-protocol.md §5.3):
+ * one periodic task, not one per connection, asks each registered connection to check its
+ * heartbeat and close policies. It runs every quarter of the smallest ACM timeout among the
+ * connections (at most once a second while none is registered).
+ */
+final class AcmMonitor implements Runnable {
+    private static final long IDLE_PERIOD_MILLIS = 1000;
+    private static final long MIN_PERIOD_MILLIS = 10;
+
+    private final EventExecutor executor;
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopped;
+    private ScheduledFuture<?> next; // guarded by this
+
+    AcmMonitor(EventExecutor executor) {
+        this.executor = executor;
+    }
+
+    void register(Connection connection) {
+        if (!connection.acm().enabled()) {
+            return;
+        }
+        connections.add(connection);
+        connection.closed().whenComplete((v, e) -> connections.remove(connection));
+        synchronized (this) {
+            long wanted = period();
+            if (next == null || next.getDelay(TimeUnit.MILLISECONDS) > wanted) {
+                schedule(wanted);
+            }
+        }
+    }
+
+    @Override
+    public void run() {
+        if (stopped) {
+            return;
+        }
+        long now = System.nanoTime();
+        for (Connection connection : connections) {
+            connection.monitor(now);
+        }
+        synchronized (this) {
+            schedule(period());
+        }
+    }
+
+    // Holding this.
+    private void schedule(long delayMillis) {
+        if (stopped) {
+            return;
+        }
+        if (next != null) {
+            next.cancel(false);
+        }
+        next = executor.schedule(this, delayMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private long period() {
+        long smallest = Long.MAX_VALUE;
+        for (Connection connection : connections) {
+            smallest = Math.min(smallest, connection.acm().timeoutMillis());
+        }
+        return smallest == Long.MAX_VALUE ? IDLE_PERIOD_MILLIS : Math.max(MIN_PERIOD_MILLIS, smallest / 4);
+    }
+
+    void stop() {
+        stopped = true;
+        synchronized (this) {
+            if (next != null) {
+                next.cancel(false);
+            }
+        }
+    }
+}
