@@ -63,25 +63,20 @@ def main(argv):
                 time.sleep(0.05)
             expect("values", list(range(5)), list(tester.getValues(key + "-oneway")))
 
-        def batch():
-            b = tester.ice_batchOneway()
-            for i in range(50):
-                b.addValue(key + "-batch", i)
-            b.ice_flushBatchRequests()
+        def sent_in_a_batch(proxy, name, count):
+            for i in range(count):
+                proxy.addValue(key + name, i)
+            proxy.ice_flushBatchRequests()
             deadline = time.time() + 10
-            while len(tester.getValues(key + "-batch")) < 50 and time.time() < deadline:
+            while len(tester.getValues(key + name)) < count and time.time() < deadline:
                 time.sleep(0.05)
-            expect("values in order", list(range(50)), list(tester.getValues(key + "-batch")))
+            expect("values in order", list(range(count)), list(tester.getValues(key + name)))
+
+        def batch():
+            sent_in_a_batch(tester.ice_batchOneway(), "-batch", 50)
 
         def compressed_batch():
-            b = tester.ice_batchOneway().ice_compress(True)
-            for i in range(200):
-                b.addValue(key + "-zbatch", i)
-            b.ice_flushBatchRequests()
-            deadline = time.time() + 10
-            while len(tester.getValues(key + "-zbatch")) < 200 and time.time() < deadline:
-                time.sleep(0.05)
-            expect("values in order", list(range(200)), list(tester.getValues(key + "-zbatch")))
+            sent_in_a_batch(tester.ice_batchOneway().ice_compress(True), "-zbatch", 200)
 
         def context():
             expect("context", {"a": "b", "c": ""}, tester.getContext({"a": "b", "c": ""}))
