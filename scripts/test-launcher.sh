@@ -24,6 +24,55 @@ trap cleanup EXIT
 ok() { echo "ok   $1"; passed=$((passed + 1)); }
 fail() { echo "FAIL $1: $2"; failed=$((failed + 1)); }
 
+# start_server NAME ARGS...: runs `floe NAME ARGS...` in the background (SERVER_PID) and checks
+# that it prints "ready <endpoint>" with the actual port; sets PORT ("" when it did not).
+start_server() {
+    local name="$1"
+    shift
+    "$FLOE" "$name" "$@" >"$WORK/$name.out" 2>"$WORK/$name.err" &
+    SERVER_PID=$!
+    PORT=""
+    for _ in $(seq 1 600); do
+        PORT="$(sed -n 's/^ready tcp -h 127\.0\.0\.1 -p \([0-9][0-9]*\) -t 60000$/\1/p' "$WORK/$name.out")"
+        [[ -n "$PORT" ]] && break
+        kill -0 "$SERVER_PID" 2>/dev/null || break
+        sleep 0.1
+    done
+    if [[ -n "$PORT" && "$PORT" != 0 ]]; then
+        ok "floe $name prints 'ready <endpoint>' with the actual port"
+    else
+        fail "floe $name prints 'ready <endpoint>' with the actual port" "stdout: $(cat "$WORK/$name.out"), stderr: $(tail -5 "$WORK/$name.err")"
+    fi
+}
+
+# stop_server NAME: SIGTERM, then checks the exit (0 or 143 within 10 s) and that stdout held
+# only the ready line.
+stop_server() {
+    local name="$1" status
+    kill -TERM "$SERVER_PID"
+    for _ in $(seq 1 100); do
+        kill -0 "$SERVER_PID" 2>/dev/null || break
+        sleep 0.1
+    done
+    if kill -0 "$SERVER_PID" 2>/dev/null; then
+        fail "floe $name stops within 10 s of SIGTERM" "still running"
+    else
+        wait "$SERVER_PID"
+        status=$?
+        if [[ $status -eq 0 || $status -eq 143 ]]; then
+            ok "floe $name stops within 10 s of SIGTERM with status 0 or 143"
+        else
+            fail "floe $name stops within 10 s of SIGTERM with status 0 or 143" "status $status"
+        fi
+    fi
+    SERVER_PID=""
+    if [[ "$(wc -l <"$WORK/$name.out")" -eq 1 ]]; then
+        ok "floe $name's stdout is the single ready line"
+    else
+        fail "floe $name's stdout is the single ready line" "$(cat "$WORK/$name.out")"
+    fi
+}
+
 # Builds once up front, so that the timed waits below measure the programs, not Maven.
 "$FLOE" help >/dev/null 2>&1 && ok "floe help" || fail "floe help" "non-zero exit"
 "$FLOE" slice --help >/dev/null 2>"$WORK/build.err" || true
@@ -53,23 +102,9 @@ else
 fi
 
 # --- demo-server: exactly one "ready <endpoint>" line, then a clean stop on SIGTERM ----------
-"$FLOE" demo-server --Model.Endpoints="tcp -h 127.0.0.1 -p 0" >"$WORK/server.out" 2>"$WORK/server.err" &
-SERVER_PID=$!
-port=""
-for _ in $(seq 1 600); do
-    port="$(sed -n 's/^ready tcp -h 127\.0\.0\.1 -p \([0-9][0-9]*\) -t 60000$/\1/p' "$WORK/server.out")"
-    [[ -n "$port" ]] && break
-    kill -0 "$SERVER_PID" 2>/dev/null || break
-    sleep 0.1
-done
-if [[ -n "$port" ]]; then
-    ok "floe demo-server prints 'ready <endpoint>' with the actual port"
-else
-    fail "floe demo-server prints 'ready <endpoint>' with the actual port" "stdout: $(cat "$WORK/server.out"), stderr: $(tail -5 "$WORK/server.err")"
-fi
-
-if [[ -n "$port" ]]; then
-    if timeout 120 "$FLOE" demo-client --Model.Proxy="model:tcp -h 127.0.0.1 -p $port" --Demo.Requests=100 \
+start_server demo-server --Model.Endpoints="tcp -h 127.0.0.1 -p 0"
+if [[ -n "$PORT" ]]; then
+    if timeout 120 "$FLOE" demo-client --Model.Proxy="model:tcp -h 127.0.0.1 -p $PORT" --Demo.Requests=100 \
             >"$WORK/client.out" 2>"$WORK/client.err" \
             && grep -q "interpolate(\[\[1.0, 2.0\], \[3.0, 4.0\]\], 0.5) -> \[\[1.75, 2.25\], \[2.75, 3.25\]\]" "$WORK/client.out" \
             && grep -q "100 request(s): 100 answered correctly, 0 failed" "$WORK/client.out"; then
@@ -77,99 +112,26 @@ if [[ -n "$port" ]]; then
     else
         fail "floe demo-client gets the right answers from floe demo-server" "$(tail -5 "$WORK/client.out") $(tail -5 "$WORK/client.err")"
     fi
-
-    kill -TERM "$SERVER_PID"
-    for _ in $(seq 1 100); do
-        kill -0 "$SERVER_PID" 2>/dev/null || break
-        sleep 0.1
-    done
-    if kill -0 "$SERVER_PID" 2>/dev/null; then
-        fail "floe demo-server stops within 10 s of SIGTERM" "still running"
-    else
-        wait "$SERVER_PID"
-        status=$?
-        if [[ $status -eq 0 || $status -eq 143 ]]; then
-            ok "floe demo-server stops within 10 s of SIGTERM with status 0 or 143"
-        else
-            fail "floe demo-server stops within 10 s of SIGTERM with status 0 or 143" "status $status"
-        fi
-    fi
-    SERVER_PID=""
-    if [[ "$(wc -l <"$WORK/server.out")" -eq 1 ]]; then
-        ok "floe demo-server's stdout is the single ready line"
-    else
-        fail "floe demo-server's stdout is the single ready line" "$(cat "$WORK/server.out")"
-    fi
+    stop_server demo-server
 fi
 
 # --- bench-server: "ready <endpoint>" with the actual port, speaks Ice, stops on SIGTERM -------
-"$FLOE" bench-server --Bench.Endpoints="tcp -h 127.0.0.1 -p 0" --Ice.ThreadPool.Server.Size=1 \
-    >"$WORK/bench.out" 2>"$WORK/bench.err" &
-SERVER_PID=$!
-port=""
-for _ in $(seq 1 600); do
-    port="$(sed -n 's/^ready tcp -h 127\.0\.0\.1 -p \([0-9][0-9]*\) -t 60000$/\1/p' "$WORK/bench.out")"
-    [[ -n "$port" ]] && break
-    kill -0 "$SERVER_PID" 2>/dev/null || break
-    sleep 0.1
-done
-if [[ -n "$port" && "$port" != 0 ]]; then
-    ok "floe bench-server prints 'ready <endpoint>' with the actual port"
-else
-    fail "floe bench-server prints 'ready <endpoint>' with the actual port" "stdout: $(cat "$WORK/bench.out"), stderr: $(tail -5 "$WORK/bench.err")"
-fi
-
-if [[ -n "$port" ]]; then
+start_server bench-server --Bench.Endpoints="tcp -h 127.0.0.1 -p 0" --Ice.ThreadPool.Server.Size=1
+if [[ -n "$PORT" ]]; then
     # An Ice server speaks first: ValidateConnection starts with the magic "IceP" (ice-protocol.md §5.1).
-    greeting="$(timeout 10 bash -c "exec 3<>/dev/tcp/127.0.0.1/$port && head -c 4 <&3" 2>/dev/null)"
+    greeting="$(timeout 10 bash -c "exec 3<>/dev/tcp/127.0.0.1/$PORT && head -c 4 <&3" 2>/dev/null)"
     if [[ "$greeting" == "IceP" ]]; then
         ok "floe bench-server greets a new connection with ValidateConnection"
     else
         fail "floe bench-server greets a new connection with ValidateConnection" "read '$greeting'"
     fi
-
-    kill -TERM "$SERVER_PID"
-    for _ in $(seq 1 100); do
-        kill -0 "$SERVER_PID" 2>/dev/null || break
-        sleep 0.1
-    done
-    if kill -0 "$SERVER_PID" 2>/dev/null; then
-        fail "floe bench-server stops within 10 s of SIGTERM" "still running"
-    else
-        wait "$SERVER_PID"
-        status=$?
-        if [[ $status -eq 0 || $status -eq 143 ]]; then
-            ok "floe bench-server stops within 10 s of SIGTERM with status 0 or 143"
-        else
-            fail "floe bench-server stops within 10 s of SIGTERM with status 0 or 143" "status $status"
-        fi
-    fi
-    SERVER_PID=""
-    if [[ "$(wc -l <"$WORK/bench.out")" -eq 1 ]]; then
-        ok "floe bench-server's stdout is the single ready line"
-    else
-        fail "floe bench-server's stdout is the single ready line" "$(cat "$WORK/bench.out")"
-    fi
+    stop_server bench-server
 fi
 
 # --- interop-server and interop-client: ready line, every check passes, SIGTERM stop -----------
-"$FLOE" interop-server --Interop.Endpoints="tcp -h 127.0.0.1 -p 0" >"$WORK/interop.out" 2>"$WORK/interop.err" &
-SERVER_PID=$!
-port=""
-for _ in $(seq 1 600); do
-    port="$(sed -n 's/^ready tcp -h 127\.0\.0\.1 -p \([0-9][0-9]*\) -t 60000$/\1/p' "$WORK/interop.out")"
-    [[ -n "$port" ]] && break
-    kill -0 "$SERVER_PID" 2>/dev/null || break
-    sleep 0.1
-done
-if [[ -n "$port" && "$port" != 0 ]]; then
-    ok "floe interop-server prints 'ready <endpoint>' with the actual port"
-else
-    fail "floe interop-server prints 'ready <endpoint>' with the actual port" "stdout: $(cat "$WORK/interop.out"), stderr: $(tail -5 "$WORK/interop.err")"
-fi
-
-if [[ -n "$port" ]]; then
-    timeout 300 "$FLOE" interop-client --Interop.Endpoints="tcp -h 127.0.0.1 -p $port" \
+start_server interop-server --Interop.Endpoints="tcp -h 127.0.0.1 -p 0"
+if [[ -n "$PORT" ]]; then
+    timeout 300 "$FLOE" interop-client --Interop.Endpoints="tcp -h 127.0.0.1 -p $PORT" \
         >"$WORK/interop-client.out" 2>"$WORK/interop-client.err"
     status=$?
     last="$(tail -1 "$WORK/interop-client.out")"
@@ -178,29 +140,7 @@ if [[ -n "$port" ]]; then
     else
         fail "floe interop-client passes every check against floe interop-server" "exit $status, $(grep '^FAIL' "$WORK/interop-client.out" | head -5) last line: $last"
     fi
-
-    kill -TERM "$SERVER_PID"
-    for _ in $(seq 1 100); do
-        kill -0 "$SERVER_PID" 2>/dev/null || break
-        sleep 0.1
-    done
-    if kill -0 "$SERVER_PID" 2>/dev/null; then
-        fail "floe interop-server stops within 10 s of SIGTERM" "still running"
-    else
-        wait "$SERVER_PID"
-        status=$?
-        if [[ $status -eq 0 || $status -eq 143 ]]; then
-            ok "floe interop-server stops within 10 s of SIGTERM with status 0 or 143"
-        else
-            fail "floe interop-server stops within 10 s of SIGTERM with status 0 or 143" "status $status"
-        fi
-    fi
-    SERVER_PID=""
-    if [[ "$(wc -l <"$WORK/interop.out")" -eq 1 ]]; then
-        ok "floe interop-server's stdout is the single ready line"
-    else
-        fail "floe interop-server's stdout is the single ready line" "$(head -3 "$WORK/interop.out")"
-    fi
+    stop_server interop-server
 fi
 
 # --- demo: server and client in one command -------------------------------------------------
