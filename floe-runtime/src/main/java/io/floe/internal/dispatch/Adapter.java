@@ -109,11 +109,6 @@ public final class Adapter implements ObjectAdapter {
         return pool;
     }
 
-    /** Dispatches counted now (decoded and not yet answered), for diagnostics and tests. */
-    public int dispatchesInProgress() {
-        return limiter.inFlight();
-    }
-
     @Override
     public String name() {
         return name;

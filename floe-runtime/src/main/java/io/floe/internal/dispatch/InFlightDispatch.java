@@ -194,10 +194,6 @@ public final class InFlightDispatch {
         return cancellation instanceof String;
     }
 
-    String cancelReason() {
-        return cancellation instanceof String reason ? reason : null;
-    }
-
     /** Runs {@code listener} on the dispatch executor once cancelled (at once if already so). */
     void onCancel(Runnable listener) {
         while (true) {

@@ -634,7 +634,7 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
         return new ConnectionInfo(String.valueOf(channel.localAddress()), 0, String.valueOf(channel.remoteAddress()), 0);
     }
 
-    /** For diagnostics and tests. */
+    /** Requests decoded and not yet answered: reported when a shutdown's grace period ends. */
     public int dispatchesInProgress() {
         return dispatches.size();
     }
