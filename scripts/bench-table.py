@@ -67,6 +67,10 @@ METRICS = [
     ("delay", "peak RSS delta per pending call (KiB)", per_pending_kib, 2, "lower"),
     ("delay", "server CPU, 3 rounds (s)", lambda r, w: r.get("server_cpu_s"), 2, "lower"),
     ("delay", "last round latency max (ms)", lambda r, w: r.get("last_round_latency_max_ms"), 0, "lower"),
+    ("ami", "client: 100,000 outstanding AMI calls, heap per call (bytes)", lambda r, w: r.get("heap_per_call_bytes"), 0, "lower"),
+    ("ami", "client: RSS per outstanding call (bytes)", lambda r, w: r.get("rss_per_call_bytes"), 0, "lower"),
+    ("ami", "client: peak RSS (MiB)", lambda r, w: r.get("peak_rss_mib"), 1, "lower"),
+    ("ami", "client: time to write the 100,000 requests (s)", lambda r, w: r.get("sent_s"), 3, "lower"),
 ]
 
 

@@ -29,6 +29,9 @@ under ../shared/bench/loadgen, and prints a table of Floe/Ice ratios. Scenarios 
   ping      ping:connections=8 --window 64: small-call throughput
   echo      echo:window=1 --size 1048576: 1 MiB echo throughput
   delay     delay --calls 10000 --connections 10000 --ms 1000 --rounds 3 (AMD fan-out; the headline)
+  ami       client side: 100,000 delayAsync(20000) calls outstanding on one connection to the Ice
+            Java server, from an Ice Java client and from a Floe client (./floe bench-ami);
+            client heap (after a full GC) and RSS per outstanding call
   block     Floe only, JDK 25, Ice.ThreadPool.Server.Virtual=1: block --calls 10000
             --connections 10000 --ms 1000 --rounds 3 (skipped when virtual dispatch is not there)
 Output: target/bench/<scenario>-<server>.jsonl (the loadgen's JSON lines, with "server" added),
@@ -207,6 +210,27 @@ for scenario in latency ping echo delay; do
     measure "$scenario" ice-java "${args[@]}"
     measure "$scenario" floe "${args[@]}"
 done
+
+# The client side: the same server (Ice Java's) for both clients, each client in a fresh JVM.
+AMI_PROPS=(--Bench.Proxy="bench:tcp -h 127.0.0.1 -p $PORT" --Bench.Calls=100000 --Bench.Ms=20000)
+if wanted ami; then
+    if start_server ice-java "$OUT/ami-server.log"; then
+        for client in ice-java floe; do
+            say "ami: $client client, ${AMI_PROPS[*]}"
+            if [[ "$client" == ice-java ]]; then
+                "$JAVA" "${JVM_FLAGS[@]}" -cp "$ICE_CP" AmiClientIce "${AMI_PROPS[@]}" >"$OUT/ami-$client.out" 2>"$OUT/ami-$client.log"
+            else
+                JAVA_HOME="${JDK17:-}" FLOE_JAVA_OPTS="${JVM_FLAGS[*]}" "$ROOT/floe" bench-ami "${AMI_PROPS[@]}" \
+                    >"$OUT/ami-$client.out" 2>"$OUT/ami-$client.log"
+            fi
+            status=$?
+            [[ $status -eq 0 ]] || say "ami: $client client exit status $status (see $OUT/ami-$client.log)"
+            sed "s/^{/{\"server\":\"$client\",\"bench_scenario\":\"ami\",\"scenario\":\"ami\",/" \
+                "$OUT/ami-$client.out" | tee "$OUT/ami-$client.jsonl" >>"$OUT/results.jsonl"
+        done
+        stop_server
+    fi
+fi
 
 if wanted block; then
     if [[ ! -x "$JDK25/bin/java" ]]; then

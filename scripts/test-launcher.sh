@@ -2,7 +2,7 @@
 # Tests the public command lines through the launcher itself, as users and scripts run them:
 # ./floe help, ./floe slice, ./floe demo-server (its single "ready <endpoint>" line and its stop on
 # SIGTERM), ./floe demo-client, ./floe demo, ./floe bench-server (ready line, Ice greeting, SIGTERM)
-# and ./floe interop-server with ./floe interop-client against it (every check passes, SIGTERM). Everything on 127.0.0.1; every wait is bounded.
+# with ./floe bench-ami against it, and ./floe interop-server with ./floe interop-client against it (every check passes, SIGTERM). Everything on 127.0.0.1; every wait is bounded.
 # Ends with a line "N passed, M failed"; exits 0 only when nothing failed.
 set -uo pipefail
 
@@ -124,6 +124,15 @@ if [[ -n "$PORT" ]]; then
         ok "floe bench-server greets a new connection with ValidateConnection"
     else
         fail "floe bench-server greets a new connection with ValidateConnection" "read '$greeting'"
+    fi
+    # bench-ami: every call outstanding at once, all answered, one JSON line with the figures.
+    timeout 120 "$FLOE" bench-ami --Bench.Proxy="bench:tcp -h 127.0.0.1 -p $PORT" --Bench.Calls=2000 \
+        --Bench.Ms=3000 >"$WORK/bench-ami.out" 2>"$WORK/bench-ami.err"
+    status=$?
+    if [[ $status -eq 0 ]] && grep -q '^{"client":"floe","calls":2000,"ms":3000,.*"answered_early":0,"failed":0,.*"heap_per_call_bytes":[0-9-]' "$WORK/bench-ami.out"; then
+        ok "floe bench-ami holds 2,000 calls outstanding against floe bench-server and reports their memory"
+    else
+        fail "floe bench-ami holds 2,000 calls outstanding against floe bench-server and reports their memory" "exit $status: $(cat "$WORK/bench-ami.out") $(tail -3 "$WORK/bench-ami.err")"
     fi
     stop_server bench-server
 fi

@@ -118,4 +118,17 @@ class BenchServerTest {
         server.waitForShutdown(); // bounded by the class timeout
         assertThat(server.service().pendingDelays()).isZero();
     }
+
+    @Test
+    void amiClientHoldsEveryCallOutstandingAtOnceAndMeasuresThem() throws Exception {
+        AmiMemory measured = AmiClient.measure(bench, 3_000, 2_000);
+
+        assertThat(measured.calls()).isEqualTo(3_000);
+        assertThat(measured.answeredEarly()).isZero();
+        assertThat(measured.failed()).isZero();
+        assertThat(measured.wallSeconds()).isGreaterThanOrEqualTo(2.0);
+        assertThat(measured.heapOutstanding()).isGreaterThan(measured.heapBefore());
+        assertThat(measured.toJson("floe")).startsWith("{\"client\":\"floe\",\"calls\":3000,\"ms\":2000,")
+                .contains("\"failed\":0,").endsWith("}");
+    }
 }
