@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
  * ACM for every connection of a communicator, client and server side (ice-protocol.md §5.3):
  * one periodic task, not one per connection, asks each registered connection to check its
  * heartbeat and close policies. It runs every quarter of the smallest ACM timeout among the
- * connections (at most once a second while none is registered).
+ * connections (at most once a second while none is registered). Registering is O(1): a server
+ * accepting 10,000 connections must not walk the set for each.
  */
 final class AcmMonitor implements Runnable {
     private static final long IDLE_PERIOD_MILLIS = 1000;
@@ -31,8 +32,8 @@ final class AcmMonitor implements Runnable {
         }
         connections.add(connection);
         connection.closed().whenComplete((v, e) -> connections.remove(connection));
+        long wanted = periodFor(connection.acm().timeoutMillis());
         synchronized (this) {
-            long wanted = period();
             if (next == null || next.getDelay(TimeUnit.MILLISECONDS) > wanted) {
                 schedule(wanted);
             }
@@ -45,11 +46,13 @@ final class AcmMonitor implements Runnable {
             return;
         }
         long now = System.nanoTime();
+        long smallestTimeout = Long.MAX_VALUE;
         for (Connection connection : connections) {
             connection.monitor(now);
+            smallestTimeout = Math.min(smallestTimeout, connection.acm().timeoutMillis());
         }
         synchronized (this) {
-            schedule(period());
+            schedule(smallestTimeout == Long.MAX_VALUE ? IDLE_PERIOD_MILLIS : periodFor(smallestTimeout));
         }
     }
 
@@ -64,12 +67,8 @@ final class AcmMonitor implements Runnable {
         next = executor.schedule(this, delayMillis, TimeUnit.MILLISECONDS);
     }
 
-    private long period() {
-        long smallest = Long.MAX_VALUE;
-        for (Connection connection : connections) {
-            smallest = Math.min(smallest, connection.acm().timeoutMillis());
-        }
-        return smallest == Long.MAX_VALUE ? IDLE_PERIOD_MILLIS : Math.max(MIN_PERIOD_MILLIS, smallest / 4);
+    private static long periodFor(long timeoutMillis) {
+        return Math.max(MIN_PERIOD_MILLIS, timeoutMillis / 4);
     }
 
     void stop() {
