@@ -177,6 +177,25 @@ class AmdGuaranteesTest {
     }
 
     @Test
+    void aCollocatedCallPendingAtTheEndOfTheGracePeriodIsAnsweredWithAnErrorToo() throws Exception {
+        ParkingCalculator servant = new ParkingCalculator();
+        try (Pair pair = Pair.serving(servant, "Test.GracePeriod", "300")) {
+            // Through the server's own communicator: a collocated call, on no connection.
+            CalculatorPrx collocated = CalculatorPrx.uncheckedCast(pair.server.stringToProxy(pair.calc.ice_toString()));
+            CompletableFuture<Integer> call = collocated.addLaterAsync(1, 2);
+            Calculator.AddLaterCallback cb = servant.next();
+            CountDownLatch cancelled = new CountDownLatch(1);
+            cb.onCancel(cancelled::countDown);
+
+            pair.server.shutdown();
+
+            assertThat(failureOf(call)).hasMessageContaining("grace period of 300 ms");
+            assertThat(cancelled.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(CompletableFuture.runAsync(pair.server::waitForShutdown)).succeedsWithin(Duration.ofSeconds(15));
+        }
+    }
+
+    @Test
     void requestsAnsweredWithinTheGracePeriodGoOutNormallyBeforeTheConnectionCloses() throws Exception {
         ParkingCalculator servant = new ParkingCalculator();
         try (Pair pair = Pair.serving(servant, "Test.GracePeriod", "10000")) {

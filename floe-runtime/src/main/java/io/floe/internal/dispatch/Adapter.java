@@ -51,6 +51,7 @@ public final class Adapter implements ObjectAdapter {
     private final AtomicBoolean deactivating = new AtomicBoolean();
     private final CountDownLatch deactivated = new CountDownLatch(1);
     private final AtomicInteger collocatedRequestIds = new AtomicInteger();
+    private final CollocatedDispatches collocated = new CollocatedDispatches();
 
     public Adapter(Instance instance, String name, String endpoints) {
         this.name = name;
@@ -102,6 +103,11 @@ public final class Adapter implements ObjectAdapter {
         List<Connection> all = new ArrayList<>();
         acceptors.forEach(a -> all.addAll(a.connections()));
         return all;
+    }
+
+    /** The collocated calls being dispatched, which a shutdown answers like those of connections. */
+    public CollocatedDispatches collocatedDispatches() {
+        return collocated;
     }
 
     /** Where this adapter's requests are dispatched. */
@@ -182,14 +188,20 @@ public final class Adapter implements ObjectAdapter {
         List<Connection> connections = connections();
         connections.forEach(Connection::closeGracefully);
         try {
-            if (!awaitClosed(connections, gracePeriodMillis)) {
-                long pending = connections.stream().mapToLong(Connection::dispatchesInProgress).sum();
+            long graceEnd = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(gracePeriodMillis);
+            boolean connectionsClosed = awaitClosed(connections, gracePeriodMillis);
+            boolean collocatedAnswered = collocated.awaitNone(
+                    Math.max(0, TimeUnit.NANOSECONDS.toMillis(graceEnd - System.nanoTime())));
+            if (!connectionsClosed || !collocatedAnswered) {
+                long pending = connections.stream().mapToLong(Connection::dispatchesInProgress).sum()
+                        + collocated.size();
                 log.warn("object adapter '{}': {} request(s) still pending after the grace period of {} ms;"
                         + " answering them with an error", name, pending, gracePeriodMillis);
                 ObjectAdapterDeactivatedException error = new ObjectAdapterDeactivatedException("object adapter '"
                         + name + "' shut down: its grace period of " + gracePeriodMillis + " ms ended before this"
                         + " request was answered");
                 connections.forEach(c -> c.answerPendingWith(error));
+                collocated.answerPendingWith(error);
                 if (!awaitClosed(connections, instance.connectionSettings(name).closeTimeoutMillis() + 1000L)) {
                     connections.forEach(Connection::abort);
                 }

@@ -2,6 +2,7 @@ package io.floe.internal.invoke;
 
 import io.floe.CommunicatorDestroyedException;
 import io.floe.ConnectionInfo;
+import io.floe.internal.dispatch.CollocatedDispatches;
 import io.floe.internal.dispatch.InFlightDispatch;
 import io.floe.internal.dispatch.ReplyChannel;
 import io.floe.protocol.MessageHeader;
@@ -21,11 +22,14 @@ final class CollocatedChannel implements ReplyChannel {
     private final OutgoingCall<?> call; // null for a oneway call
     private final Executor completions;
     private final Executor dispatchExecutor;
+    private final CollocatedDispatches pending;
 
-    CollocatedChannel(OutgoingCall<?> call, Executor completions, Executor dispatchExecutor) {
+    CollocatedChannel(OutgoingCall<?> call, Executor completions, Executor dispatchExecutor,
+                      CollocatedDispatches pending) {
         this.call = call;
         this.completions = completions;
         this.dispatchExecutor = dispatchExecutor;
+        this.pending = pending;
     }
 
     @Override
@@ -33,9 +37,10 @@ final class CollocatedChannel implements ReplyChannel {
         return dispatchExecutor;
     }
 
-    /** A collocated dispatch belongs to no connection: only the adapter's limiter counts it. */
+    /** A collocated dispatch belongs to no connection: the adapter keeps it until it ends. */
     @Override
     public void track(InFlightDispatch dispatch) {
+        pending.track(dispatch);
     }
 
     @Override
@@ -46,6 +51,7 @@ final class CollocatedChannel implements ReplyChannel {
     @Override
     public void sendReply(InFlightDispatch dispatch, ByteBuf reply) {
         dispatch.ended();
+        pending.ended(dispatch);
         if (call == null) {
             reply.release();
             return;
@@ -58,6 +64,7 @@ final class CollocatedChannel implements ReplyChannel {
     @Override
     public void endDispatch(InFlightDispatch dispatch) {
         dispatch.ended();
+        pending.ended(dispatch);
         if (call != null) {
             complete(() -> call.fail(new CommunicatorDestroyedException(
                     "collocated request " + call.operation() + " dropped: the dispatch executor is shut down")));

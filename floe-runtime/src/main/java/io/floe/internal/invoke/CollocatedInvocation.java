@@ -53,7 +53,7 @@ public final class CollocatedInvocation {
             return call.future();
         }
         CollocatedChannel channel = new CollocatedChannel(target.oneway() ? null : call, instance.clientExecutor(),
-                adapter.dispatchPool());
+                adapter.dispatchPool(), adapter.collocatedDispatches());
         try {
             adapter.dispatcher().dispatchRequest(channel, message.skipBytes(MessageHeader.SIZE));
         } catch (RuntimeException e) {
