@@ -10,6 +10,9 @@ public interface InterceptedRequest extends IncomingRequest {
      * connection: by the time the client has the reply, every listener has run. Registered after
      * the answer, it runs at once on the caller's thread. Listeners run in registration order; one
      * that throws is logged and does not change the reply. Keep them short: they delay the reply.
+     * When the runtime answers in the servant's place (the adapter's {@code DispatchDeadline}, the
+     * end of a shutdown's grace period, an AMD callback dropped unanswered), that answer is the
+     * outcome; the listeners then run on a dispatch thread just after it was sent.
      */
     void whenAnswered(Consumer<DispatchOutcome> listener);
 }

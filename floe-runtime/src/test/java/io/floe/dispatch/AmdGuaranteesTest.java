@@ -7,11 +7,14 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import io.floe.AMDCallback;
 import io.floe.Communicator;
 import io.floe.Current;
+import io.floe.DispatchOutcome;
 import io.floe.Identity;
 import io.floe.ObjectAdapter;
 import io.floe.Properties;
+import io.floe.TimeoutException;
 import io.floe.UnknownException;
 import io.floe.UnknownLocalException;
+import io.floe.protocol.ReplyStatus;
 import io.floe.testing.Calculator;
 import io.floe.testing.CalculatorPrx;
 import io.floe.testing.StubCalculator;
@@ -66,6 +69,18 @@ class AmdGuaranteesTest {
         }
     }
 
+    /** Serves {@code servant} on a second adapter, "Observed", whose interceptor records every outcome. */
+    static CalculatorPrx serveObserved(Pair pair, Calculator servant, BlockingQueue<DispatchOutcome> outcomes) {
+        ObjectAdapter adapter = pair.server.createObjectAdapterWithEndpoints("Observed", "tcp -h 127.0.0.1 -p 0");
+        adapter.addDispatchInterceptor((request, next) -> {
+            request.whenAnswered(outcomes::add);
+            next.proceed(request);
+        });
+        adapter.add(servant, Identity.of("calc"));
+        adapter.activate();
+        return CalculatorPrx.uncheckedCast(pair.client.stringToProxy("calc:" + adapter.endpoints().get(0)));
+    }
+
     @Test
     void aCallbackDroppedWithoutAnAnswerIsDetectedAndTheClientGetsAnUnknownExceptionNamingTheOperation()
             throws Exception {
@@ -88,6 +103,30 @@ class AmdGuaranteesTest {
     }
 
     @Test
+    void aCallbackDroppedBehindAnInterceptorIsStillDetectedAndTheInterceptorHearsOfIt() throws Exception {
+        StubCalculator forgetful = new StubCalculator() {
+            @Override
+            public void addLater_async(AddLaterCallback cb, int a, int b, Current current) {
+            }
+        };
+        try (Pair pair = Pair.serving(new StubCalculator())) {
+            BlockingQueue<DispatchOutcome> outcomes = new LinkedBlockingQueue<>();
+            CalculatorPrx observed = serveObserved(pair, forgetful, outcomes);
+
+            CompletableFuture<Integer> call = observed.addLaterAsync(1, 2);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!call.isDone() && System.nanoTime() < deadline) {
+                System.gc();
+                Thread.sleep(50);
+            }
+            assertThat(failureOf(call)).hasMessageContaining("garbage-collected without an answer");
+            DispatchOutcome outcome = outcomes.poll(10, TimeUnit.SECONDS);
+            assertThat(outcome).as("the outcome of the runtime's answer").isNotNull();
+            assertThat(outcome.status()).isEqualTo(ReplyStatus.UNKNOWN_EXCEPTION);
+        }
+    }
+
+    @Test
     void anAmdRequestUnansweredAtItsDeadlineIsAnsweredWithATimeoutAndCancelled() throws Exception {
         ParkingCalculator servant = new ParkingCalculator();
         try (Pair pair = Pair.serving(servant, "Test.DispatchDeadline", "200")) {
@@ -102,6 +141,28 @@ class AmdGuaranteesTest {
             assertThat(cb.isCancelled()).isTrue();
             assertThatCode(() -> cb.ice_response(3)).doesNotThrowAnyException();
             assertThat(pair.calc.add(2, 2)).as("the connection still serves").isEqualTo(4);
+        }
+    }
+
+    @Test
+    void interceptorsHearOfAnAnswerTheRuntimeGaveInTheServantsPlace() throws Exception {
+        ParkingCalculator servant = new ParkingCalculator();
+        try (Pair pair = Pair.serving(new StubCalculator(), "Observed.DispatchDeadline", "200")) {
+            BlockingQueue<DispatchOutcome> outcomes = new LinkedBlockingQueue<>();
+            CalculatorPrx observed = serveObserved(pair, servant, outcomes);
+
+            CompletableFuture<Integer> call = observed.addLaterAsync(1, 2);
+            Calculator.AddLaterCallback cb = servant.next();
+
+            assertThat(failureOf(call)).hasMessageContaining("deadline of 200 ms");
+            DispatchOutcome outcome = outcomes.poll(10, TimeUnit.SECONDS);
+            assertThat(outcome).as("the outcome of the deadline's answer").isNotNull();
+            assertThat(outcome.status()).isEqualTo(ReplyStatus.UNKNOWN_LOCAL_EXCEPTION);
+            assertThat(outcome.exception()).isInstanceOf(TimeoutException.class);
+            assertThat(outcome.elapsed()).isGreaterThanOrEqualTo(Duration.ofMillis(150));
+
+            cb.ice_response(3); // too late: ignored, and no second outcome
+            assertThat(outcomes.poll(300, TimeUnit.MILLISECONDS)).isNull();
         }
     }
 

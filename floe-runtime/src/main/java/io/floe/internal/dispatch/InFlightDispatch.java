@@ -51,7 +51,7 @@ public final class InFlightDispatch {
     // Plain fields behind VarHandles: one object per request, no atomics or locks beside it.
     private volatile boolean answered;
     private volatile boolean ended;
-    /** null, the listeners waiting (a List), or the reason it was cancelled (a String). */
+    /** null, the listeners waiting (a List), or {@link Cancelled} once cancelled. */
     private volatile Object cancellation;
     private volatile Timeout deadline;
     private volatile EncodingVersion encoding = EncodingVersion.V1_1;
@@ -171,7 +171,7 @@ public final class InFlightDispatch {
     public void answerInstead(LocalException error) {
         if (claim()) {
             replyWithException(error);
-            cancel(error.getMessage());
+            cancelWith(new Cancelled(error));
         }
     }
 
@@ -190,15 +190,26 @@ public final class InFlightDispatch {
 
     // Cancellation: the answer would reach nobody, or is no longer wanted.
 
+    /** The final cancellation state; {@code answeredWith} is set when the runtime answered instead. */
+    private record Cancelled(LocalException answeredWith) {
+    }
+
+    private static final Cancelled CANCELLED = new Cancelled(null);
+
     boolean isCancelled() {
-        return cancellation instanceof String;
+        return cancellation instanceof Cancelled;
+    }
+
+    /** What the runtime answered in the servant's place ({@link #answerInstead}); null otherwise. */
+    LocalException answeredInstead() {
+        return cancellation instanceof Cancelled cancelled ? cancelled.answeredWith() : null;
     }
 
     /** Runs {@code listener} on the dispatch executor once cancelled (at once if already so). */
     void onCancel(Runnable listener) {
         while (true) {
             Object state = cancellation;
-            if (state instanceof String) {
+            if (state instanceof Cancelled) {
                 runListener(listener);
                 return;
             }
@@ -210,13 +221,18 @@ public final class InFlightDispatch {
         }
     }
 
-    public void cancel(String reason) {
+    /** The connection is gone: nobody waits for the answer any more. */
+    public void cancel() {
+        cancelWith(CANCELLED);
+    }
+
+    private void cancelWith(Cancelled cancelled) {
         while (true) {
             Object state = cancellation;
-            if (state instanceof String) {
+            if (state instanceof Cancelled) {
                 return;
             }
-            if (CANCELLATION.compareAndSet(this, state, reason == null ? "cancelled" : reason)) {
+            if (CANCELLATION.compareAndSet(this, state, cancelled)) {
                 if (state != null) {
                     asListeners(state).forEach(this::runListener);
                 }

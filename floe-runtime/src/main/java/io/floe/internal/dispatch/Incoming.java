@@ -44,6 +44,11 @@ final class Incoming implements IncomingRequest {
         return current;
     }
 
+    /** The runtime's record of this request, which outlives the servant's part of it. */
+    InFlightDispatch dispatch() {
+        return dispatch;
+    }
+
     @Override
     public void checkMode(OperationMode declared) {
         OperationMode received = dispatch.header().mode();

@@ -8,19 +8,12 @@ import io.floe.IncomingRequest;
 import io.floe.InterceptedRequest;
 import io.floe.MarshalException;
 import io.floe.OperationMode;
-import io.floe.Servant;
 import io.floe.ServantLocator;
 import io.floe.UserException;
 import io.floe.encoding.Encoder;
 import io.floe.encoding.FormatType;
 import io.floe.encoding.InputStream;
 import io.floe.encoding.OutputStream;
-import io.floe.protocol.ReplyStatus;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,20 +24,15 @@ import org.slf4j.LoggerFactory;
  * servant locator's {@code finished} (whose exception replaces the answer, as in Ice 3.7), then
  * the {@link #whenAnswered} listeners, then hands the answer on. Later answers are logged and
  * dropped here, so a race between an AMD completion and an exception from the dispatch thread
- * is settled by one flag.
+ * is settled by one flag. When the runtime answers in the servant's place (deadline, grace
+ * period, dropped callback), that answer is the decision and the listeners hear of it.
  */
 final class ObservedRequest implements InterceptedRequest {
     private static final Logger log = LoggerFactory.getLogger(ObservedRequest.class);
 
     private final IncomingRequest delegate;
-    private final ServantLocator locator; // null: no finished to call
-    private final Servant servant;
-    private final Object cookie;
-    private final long startNanos = System.nanoTime();
-    private final AtomicBoolean answered = new AtomicBoolean();
-    private final ReentrantLock lock = new ReentrantLock();
-    private List<Consumer<DispatchOutcome>> listeners; // guarded by lock
-    private DispatchOutcome outcome; // guarded by lock
+    private final DispatchDecision decision;
+    private final InFlightDispatch dispatch; // null when the wrapped request is not the runtime's
     private Throwable replacement; // what finished raised on the dispatch thread, thrown from sendResult
 
     /** For interceptors: observes the whole dispatch. */
@@ -55,9 +43,29 @@ final class ObservedRequest implements InterceptedRequest {
     /** For a servant a locator found: calls its {@code finished} when the answer is decided. */
     ObservedRequest(IncomingRequest delegate, ServantLocator locator, ServantLocator.LocateResult located) {
         this.delegate = delegate;
-        this.locator = locator;
-        this.servant = located == null ? null : located.servant();
-        this.cookie = located == null ? null : located.cookie();
+        this.decision = new DispatchDecision(delegate.current(), locator, located);
+        this.dispatch = dispatchOf(delegate);
+        if (dispatch != null) {
+            dispatch.onCancel(new RuntimeAnswerWatcher(dispatch, decision));
+        }
+    }
+
+    private static InFlightDispatch dispatchOf(IncomingRequest request) {
+        if (request instanceof Incoming incoming) {
+            return incoming.dispatch();
+        }
+        return request instanceof ObservedRequest observed ? observed.dispatch : null;
+    }
+
+    /** Told of every cancellation; only an answer the runtime gave decides. Holds no request or callback. */
+    private record RuntimeAnswerWatcher(InFlightDispatch dispatch, DispatchDecision decision) implements Runnable {
+        @Override
+        public void run() {
+            Throwable answer = dispatch.answeredInstead();
+            if (answer != null) {
+                decision.answeredByRuntime(answer);
+            }
+        }
     }
 
     /**
@@ -71,39 +79,24 @@ final class ObservedRequest implements InterceptedRequest {
             if (raised == replacement) {
                 throw ObservedRequest.<UserException>rethrow(raised); // decided in sendResult
             }
-            if (answered.compareAndSet(false, true)) {
+            if (decision.claim()) {
                 Throwable error = ExceptionReplies.unwrap(raised);
-                Throwable replaced = finish();
+                Throwable replaced = decision.finish();
                 error = replaced != null ? replaced : error;
-                settle(error);
+                decision.settle(error);
                 throw ObservedRequest.<UserException>rethrow(error);
             }
             if (raised instanceof VirtualMachineError fatal) {
                 throw fatal;
             }
-            log.warn("{} dispatch of request {} ({}) raised after it was answered; nothing more is sent",
-                    describeConnection(), current().requestId(), current().operation(), raised);
+            log.warn("{}: the dispatch raised after it was answered; nothing more is sent", decision.describe(),
+                    raised);
         }
     }
 
     @Override
     public void whenAnswered(Consumer<DispatchOutcome> listener) {
-        DispatchOutcome known;
-        lock.lock();
-        try {
-            known = outcome;
-            if (known == null) {
-                if (listeners == null) {
-                    listeners = new ArrayList<>(2);
-                }
-                listeners.add(listener);
-            }
-        } finally {
-            lock.unlock();
-        }
-        if (known != null) {
-            notify(listener, known);
-        }
+        decision.whenAnswered(listener);
     }
 
     @Override
@@ -165,63 +158,16 @@ final class ObservedRequest implements InterceptedRequest {
      * the servant's dispatch, and the wrapped request discards the started result.
      */
     private boolean decideResult() {
-        if (!answered.compareAndSet(false, true)) {
+        if (!decision.claim()) {
             return true; // the wrapped request drops and logs the second result
         }
-        Throwable replaced = finish();
-        settle(replaced);
+        Throwable replaced = decision.finish();
+        decision.settle(replaced);
         if (replaced != null) {
             replacement = replaced;
             throw ObservedRequest.<RuntimeException>rethrow(replaced);
         }
         return true;
-    }
-
-    private Throwable finish() {
-        if (locator == null) {
-            return null;
-        }
-        try {
-            locator.finished(current(), servant, cookie);
-            return null;
-        } catch (Throwable t) {
-            return ExceptionReplies.unwrap(t);
-        }
-    }
-
-    /** Records the outcome (first call wins) and runs the listeners on this thread. */
-    private void settle(Throwable error) {
-        List<Consumer<DispatchOutcome>> toRun;
-        DispatchOutcome decided;
-        lock.lock();
-        try {
-            if (outcome != null) {
-                return;
-            }
-            ReplyStatus status = error == null ? ReplyStatus.OK : ExceptionReplies.statusOf(error);
-            decided = new DispatchOutcome(status, error, Duration.ofNanos(System.nanoTime() - startNanos));
-            outcome = decided;
-            toRun = listeners;
-            listeners = null;
-        } finally {
-            lock.unlock();
-        }
-        if (toRun != null) {
-            toRun.forEach(listener -> notify(listener, decided));
-        }
-    }
-
-    private void notify(Consumer<DispatchOutcome> listener, DispatchOutcome decided) {
-        try {
-            listener.accept(decided);
-        } catch (RuntimeException e) {
-            log.warn("{} outcome listener of request {} ({}) failed", describeConnection(),
-                    current().requestId(), current().operation(), e);
-        }
-    }
-
-    private String describeConnection() {
-        return current().connection() == null ? "collocated" : current().connection().toString();
     }
 
     @SuppressWarnings("unchecked")
@@ -242,9 +188,9 @@ final class ObservedRequest implements InterceptedRequest {
             if (!claim("ice_response")) {
                 return;
             }
-            Throwable replaced = finish();
+            Throwable replaced = decision.finish();
             if (replaced != null) {
-                settle(replaced);
+                decision.settle(replaced);
                 target.fail(replaced);
                 return;
             }
@@ -255,12 +201,12 @@ final class ObservedRequest implements InterceptedRequest {
                         results.encode(out);
                     }
                 } catch (RuntimeException e) {
-                    settle(new MarshalException("cannot encode the results: " + e, e));
+                    decision.settle(new MarshalException("cannot encode the results: " + e, e));
                     throw e;
                 }
-                settle(null);
+                decision.settle(null);
             });
-            settle(null);
+            decision.settle(null);
         }
 
         @Override
@@ -268,15 +214,15 @@ final class ObservedRequest implements InterceptedRequest {
             if (!claim("ice_exception")) {
                 return;
             }
-            Throwable replaced = finish();
+            Throwable replaced = decision.finish();
             Throwable answer = replaced != null ? replaced : ExceptionReplies.unwrap(error);
-            settle(answer);
+            decision.settle(answer);
             target.fail(answer);
         }
 
         @Override
         public boolean isAnswered() {
-            return answered.get();
+            return decision.isAnswered();
         }
 
         @Override
@@ -290,11 +236,10 @@ final class ObservedRequest implements InterceptedRequest {
         }
 
         private boolean claim(String how) {
-            if (answered.compareAndSet(false, true)) {
+            if (decision.claim()) {
                 return true;
             }
-            log.warn("{} ignored {} for request {} ({}): already answered", describeConnection(), how,
-                    current().requestId(), current().operation());
+            log.warn("{}: ignored {}, already answered", decision.describe(), how);
             return false;
         }
     }

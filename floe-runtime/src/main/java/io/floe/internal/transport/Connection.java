@@ -594,8 +594,7 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
         }
         // Nobody will read these answers: tell the applications working on them.
         if (!dispatches.isEmpty()) {
-            String why = "the connection was lost: " + reason.getMessage();
-            List.copyOf(dispatches).forEach(d -> d.cancel(why));
+            List.copyOf(dispatches).forEach(InFlightDispatch::cancel);
         }
         closed.complete(null);
         ctx.fireChannelInactive();
