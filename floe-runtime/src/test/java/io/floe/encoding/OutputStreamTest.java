@@ -40,6 +40,22 @@ class OutputStreamTest {
     }
 
     @Test
+    void aLargeSequenceGetsItsExactRoomNotADoubledBuffer() {
+        OutputStream out = buffers.out();
+        byte[] payload = new byte[1024 * 1024];
+        payload[payload.length - 1] = 7;
+
+        out.startEncapsulation();
+        out.writeByteSeq(payload);
+        out.writeIntSeq(new int[20_000]);
+        out.endEncapsulation();
+
+        assertThat(out.size()).isEqualTo(6 + 5 + payload.length + 5 + 80_000);
+        assertThat(out.buffer().getByte(6 + 5 + payload.length - 1)).isEqualTo((byte) 7);
+        assertThat(out.buffer().capacity()).as("capacity").isLessThan(payload.length + 80_000 + 1024);
+    }
+
+    @Test
     void falseIsZeroAndBytesKeepTheirBits() {
         OutputStream out = buffers.out();
 
