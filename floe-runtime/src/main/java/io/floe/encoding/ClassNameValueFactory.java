@@ -7,11 +7,13 @@ import java.lang.reflect.Modifier;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds generated classes by name, as Ice for Java does: {@code ::A::B::C} is the class
- * {@code A.B.C}, or {@code p.A.B.C} when {@code Ice.Package.A=p}, or {@code d.A.B.C} with
+ * {@code A.B.C} (a Java keyword among the names gets the {@code _} prefix the compiler gives it,
+ * docs/mapping.md: {@code ::M::default} is {@code M._default}), or {@code p.A.B.C} when {@code Ice.Package.A=p}, or {@code d.A.B.C} with
  * {@code Ice.Default.Package=d}; a compact id {@code n} is the {@code typeId} field of
  * {@code FloeCompactId.TypeId_n} (under each configured package too). Classes are looked up
  * through the thread's context class loader, then the runtime's. Lookups are cached, misses
@@ -21,6 +23,15 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ClassNameValueFactory implements ValueFactory {
     private static final int MAX_CACHED = 4096;
+    /** The names the Slice compiler escapes with {@code _} (floe-slice's {@code Names}). */
+    private static final Set<String> JAVA_KEYWORDS = Set.of("abstract", "assert", "boolean", "break",
+            "byte", "case", "catch", "char", "class", "const", "continue", "default", "do", "double",
+            "else", "enum", "extends", "final", "finally", "float", "for", "goto", "if",
+            "implements", "import", "instanceof", "int", "interface", "long", "native", "new",
+            "package", "private", "protected", "public", "return", "short", "static", "strictfp",
+            "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try",
+            "void", "volatile", "while", "true", "false", "null", "var", "yield", "record",
+            "sealed", "permits");
 
     private final Map<String, String> modulePackages;
     private final String defaultPackage;
@@ -81,12 +92,15 @@ public final class ClassNameValueFactory implements ValueFactory {
             return null;
         }
         String[] scopes = typeId.substring(2).split("::", -1);
-        for (String scope : scopes) {
-            if (scope.isEmpty() || !isJavaIdentifier(scope)) {
+        String[] javaNames = new String[scopes.length];
+        for (int i = 0; i < scopes.length; i++) {
+            // Slice names never start with '_': that spelling belongs to escaped keywords.
+            if (scopes[i].isEmpty() || scopes[i].startsWith("_") || !isJavaIdentifier(scopes[i])) {
                 return null;
             }
+            javaNames[i] = JAVA_KEYWORDS.contains(scopes[i]) ? "_" + scopes[i] : scopes[i];
         }
-        String className = String.join(".", scopes);
+        String className = String.join(".", javaNames);
         String prefix = modulePackages.getOrDefault(scopes[0], defaultPackage);
         if (!prefix.isEmpty()) {
             className = prefix + "." + className;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.floe.fixture.Cap.CNode;
 import io.floe.fixture.Cap.Node;
+import io.floe.fixture.Cap._default;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -18,6 +19,14 @@ class ClassNameValueFactoryTest {
         assertThat(factory.create("::Cap::Node")).isExactlyInstanceOf(Node.class);
         assertThat(factory.create("::Cap::Nobody")).isNull();
         assertThat(factory.create("::Other::Node")).isNull();
+    }
+
+    @Test
+    void aJavaKeywordInATypeIdNamesTheEscapedClassTheCompilerGenerates() {
+        ValueFactory factory = new ClassNameValueFactory(Map.of("Cap", "io.floe.fixture"), "");
+
+        assertThat(factory.create("::Cap::default")).isExactlyInstanceOf(_default.class);
+        assertThat(factory.create("::Cap::_default")).as("not a Slice name").isNull();
     }
 
     @Test
