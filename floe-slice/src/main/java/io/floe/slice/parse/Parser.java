@@ -32,8 +32,10 @@ public final class Parser {
     }
 
     public static SliceUnit parse(String mainFile, List<SourceLine> lines, Diagnostics diagnostics) {
-        Parser parser = new Parser(Lexer.tokenize(lines, diagnostics), diagnostics);
+        List<Token> tokens = Lexer.tokenize(lines, diagnostics);
+        Parser parser = new Parser(tokens, diagnostics);
         List<Definition> definitions = parser.definitions(true);
+        UnderscoreRule.check(tokens, parser.fileMetadata, diagnostics);
         return new SliceUnit(mainFile, parser.fileMetadata, definitions);
     }
 

@@ -43,6 +43,25 @@ class ParserTest {
     }
 
     @Test
+    void underscoresInIdentifiersFollowSlice2javasRule() {
+        parse("module M { class _x {}; struct a_b { int c_d; }; };");
+
+        assertThat(errors()).containsExactly(
+                "t.ice:1:18: illegal leading underscore in identifier '_x'",
+                "t.ice:1:32: illegal underscore in identifier 'a_b'",
+                "t.ice:1:42: illegal underscore in identifier 'c_d'");
+    }
+
+    @Test
+    void underscoreMetadataAllowsInnerUnderscoresOnly() {
+        parse("[[\"underscore\"]]\nmodule M { struct a_b { int c_d; int e__f; int g_; }; };");
+
+        assertThat(errors()).containsExactly(
+                "t.ice:2:38: illegal double underscore in identifier 'e__f'",
+                "t.ice:2:48: illegal trailing underscore in identifier 'g_'");
+    }
+
+    @Test
     void interfacesHaveBasesOperationsOutParamsAndThrows() {
         SliceUnit unit = parse("""
                 module M {
