@@ -1,0 +1,47 @@
+package io.floe.internal.locator;
+
+import io.floe.EncodingVersion;
+import io.floe.Identity;
+import io.floe.ObjectPrx;
+import io.floe.Reference;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * A communicator's locators: the default one ({@code Ice.Default.Locator}), a resolver per
+ * locator proxy, and a cache per locator, as Ice keys it: by the locator's identity and encoding,
+ * so proxies of one locator that differ in other settings share what it answered.
+ */
+public final class Locators {
+    private record CacheKey(Identity identity, EncodingVersion encoding) {}
+
+    private final Map<Reference, LocatorResolver> resolvers = new ConcurrentHashMap<>();
+    private final Map<CacheKey, LocatorCache> caches = new ConcurrentHashMap<>();
+    private final LongSupplier nanoClock;
+    private volatile ObjectPrx defaultLocator;
+
+    public Locators(LongSupplier nanoClock) {
+        this.nanoClock = nanoClock;
+    }
+
+    /** The locator of proxies made by this communicator, or null; set once, while the communicator is made. */
+    public ObjectPrx defaultLocator() {
+        return defaultLocator;
+    }
+
+    /**
+     * Set after the locator proxy itself was parsed, which therefore has no locator, as in Ice.
+     */
+    public void setDefaultLocator(ObjectPrx locator) {
+        this.defaultLocator = locator == null ? null : locator.ice_locator(null);
+    }
+
+    /** The resolver of {@code locator}; the same one for equal proxies. */
+    public LocatorResolver resolverFor(ObjectPrx locator) {
+        ObjectPrx unlocated = locator.ice_locator(null); // a locator is never located itself
+        return resolvers.computeIfAbsent(unlocated.ice_reference(), r -> new LocatorResolver(unlocated,
+                caches.computeIfAbsent(new CacheKey(unlocated.ice_getIdentity(), unlocated.ice_getEncodingVersion()),
+                        k -> new LocatorCache(nanoClock))));
+    }
+}
