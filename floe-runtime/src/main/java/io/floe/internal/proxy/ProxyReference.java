@@ -372,7 +372,8 @@ public final class ProxyReference implements Reference {
                                           UserExceptionFactory exceptions, Map<String, String> callContext) {
         InvocationMode mode = options.mode();
         List<TcpEndpoint> reachable = tcpEndpoints();
-        Adapter collocated = instance.adapters().collocatedWith(reachable);
+        Adapter collocated = isIndirect() ? instance.adapters().collocatedWith(identity, adapterId)
+                : instance.adapters().collocatedWith(reachable);
         if (collocated != null) {
             InvocationFuture<R> future = new InvocationFuture<>(CompletableFuture.completedFuture(true),
                     instance.clientExecutor());
