@@ -119,6 +119,7 @@ class LocatorTest {
 
         assertThat(failureOf(calculator("calc@Idle").addAsync(1, 1))).isInstanceOf(NoEndpointException.class)
                 .hasMessageContaining("calc -t -e 1.1 @ Idle");
+        assertThat(locator.adapterRequests()).isEqualTo(2); // retried once, as Python Ice does
     }
 
     @Test
