@@ -10,7 +10,10 @@ import io.floe.testing.CalculatorPrx;
 import io.floe.testing.StubCalculator;
 import io.floe.testing.TestLocator;
 import io.floe.testing.TestLocator.Registration;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,6 +63,23 @@ class LocatorRegistrationTest {
             adapter.waitForDeactivate();
             assertThat(locator.registrations()).hasSize(2);
             assertThat(locator.registrations().get(1)).isEqualTo(new Registration("CalcAdapter", "", null));
+        }
+    }
+
+    @Test
+    void deactivatingWhileTheRegistrationIsInFlightClearsTheEndpointsAfterIt() throws Exception {
+        try (Communicator server = server("--Calc.AdapterId=CalcAdapter")) {
+            ObjectAdapter adapter = server.createObjectAdapter("Calc");
+            locator.hold();
+            CompletableFuture<Void> activating = CompletableFuture.runAsync(adapter::activate);
+            locator.awaitHeld(1, Duration.ofSeconds(10)); // activate() waits for getRegistry
+
+            adapter.deactivate();
+            locator.release();
+            activating.get(10, TimeUnit.SECONDS);
+            adapter.waitForDeactivate();
+
+            assertThat(locator.registrations()).extracting(r -> r.proxy() != null).containsExactly(true, false);
         }
     }
 

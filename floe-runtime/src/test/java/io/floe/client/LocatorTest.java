@@ -114,6 +114,20 @@ class LocatorTest {
     }
 
     @Test
+    void setDefaultLocatorGivesTheLocatorToProxiesMadeAfterwards() throws Exception {
+        locator.setAdapter("Calc", serve("A"));
+        try (Communicator late = Communicator.initialize()) {
+            ObjectPrx before = late.stringToProxy("calc@Calc");
+            late.setDefaultLocator(late.stringToProxy(locator.proxyString()));
+
+            assertThat(late.getDefaultLocator().ice_toString()).isEqualTo(locator.proxyString());
+            assertThat(before.ice_getLocator()).isNull();
+            assertThat(failureOf(before.ice_pingAsync())).isInstanceOf(NoEndpointException.class);
+            assertThat(CalculatorPrx.uncheckedCast(late.stringToProxy("calc@Calc")).add(1, 2)).isEqualTo(3);
+        }
+    }
+
+    @Test
     void aKnownAdapterThatIsNotActiveHasNoEndpoint() {
         locator.setInactiveAdapter("Idle");
 

@@ -109,7 +109,7 @@ public final class TestLocator implements AutoCloseable {
         return objectRequests.get();
     }
 
-    /** From now on, find* requests are counted but answered only by {@link #release}. */
+    /** From now on, requests (but ice_ping and the like) are answered only by {@link #release}. */
     public void hold() {
         lock.lock();
         try {
@@ -119,7 +119,7 @@ public final class TestLocator implements AutoCloseable {
         }
     }
 
-    /** Waits (bounded) until {@code count} find* requests are held. */
+    /** Waits (bounded) until {@code count} requests are held. */
     public void awaitHeld(int count, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         lock.lock();
@@ -225,9 +225,8 @@ public final class TestLocator implements AutoCloseable {
                 case "getRegistry" -> {
                     request.checkMode(OperationMode.NONMUTATING);
                     request.readEmptyParams();
-                    var out = request.startWriteResult();
-                    out.writeProxy(withRegistry ? registry : null);
-                    request.sendResult(out);
+                    AsyncReply reply = request.startAsync();
+                    answer(() -> reply.succeed(out -> out.writeProxy(withRegistry ? registry : null)));
                 }
                 default -> Servant._dispatchBuiltin(this, request);
             }
@@ -254,8 +253,7 @@ public final class TestLocator implements AutoCloseable {
                     String id = in.readString();
                     ObjectPrx proxy = in.readProxy();
                     request.endReadParams();
-                    register(new Registration(id, "", proxy));
-                    request.sendEmptyResult();
+                    register(new Registration(id, "", proxy), request.startAsync());
                 }
                 case "setReplicatedAdapterDirectProxy" -> {
                     request.checkMode(OperationMode.IDEMPOTENT);
@@ -264,21 +262,28 @@ public final class TestLocator implements AutoCloseable {
                     String group = in.readString();
                     ObjectPrx proxy = in.readProxy();
                     request.endReadParams();
-                    register(new Registration(id, group, proxy));
-                    request.sendEmptyResult();
+                    register(new Registration(id, group, proxy), request.startAsync());
                 }
                 default -> Servant._dispatchBuiltin(this, request);
             }
         }
 
-        private void register(Registration registration) throws LocatorUserException {
-            String failure = registrationFailures.get(registration.adapterId());
-            if (failure == null && !registration.replicaGroupId().isEmpty()) {
-                failure = registrationFailures.get(registration.replicaGroupId());
-            }
-            if (failure != null) {
-                throw new LocatorUserException(failure);
-            }
+        private void register(Registration registration, AsyncReply reply) {
+            answer(() -> {
+                String failure = registrationFailures.get(registration.adapterId());
+                if (failure == null && !registration.replicaGroupId().isEmpty()) {
+                    failure = registrationFailures.get(registration.replicaGroupId());
+                }
+                if (failure != null) {
+                    reply.fail(new LocatorUserException(failure));
+                } else {
+                    record(registration);
+                    reply.succeed(null);
+                }
+            });
+        }
+
+        private void record(Registration registration) {
             registrations.add(registration);
             if (registration.proxy() == null) {
                 adapters.remove(registration.adapterId());

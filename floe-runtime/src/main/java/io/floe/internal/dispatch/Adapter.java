@@ -228,8 +228,11 @@ public final class Adapter implements ObjectAdapter {
      * a peer that then does not close its end within the close timeout is disconnected.
      */
     private void closeConnections() {
-        if (registered.get() != null) {
-            registration.unregister(); // first, so that clients stop resolving to endpoints that are closing
+        CompletableFuture<Void> registering = registered.get();
+        // After a registration still in flight (so the registry cannot end up with our endpoints),
+        // and before the connections close, so that clients stop resolving to them.
+        if (registering != null && registering.handle((v, e) -> e == null).join()) {
+            registration.unregister();
         }
         List<Connection> connections = connections();
         connections.forEach(Connection::closeGracefully);

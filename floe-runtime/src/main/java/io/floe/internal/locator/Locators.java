@@ -25,13 +25,14 @@ public final class Locators {
         this.nanoClock = nanoClock;
     }
 
-    /** The locator of proxies made by this communicator, or null; set once, while the communicator is made. */
+    /** The locator of the proxies this communicator makes from now on, or null. */
     public ObjectPrx defaultLocator() {
         return defaultLocator;
     }
 
     /**
-     * Set after the locator proxy itself was parsed, which therefore has no locator, as in Ice.
+     * First set from {@code Ice.Default.Locator} once that proxy was parsed (so it has no locator
+     * itself, as in Ice); {@code Communicator.setDefaultLocator} changes it for proxies made later.
      */
     public void setDefaultLocator(ObjectPrx locator) {
         this.defaultLocator = locator == null ? null : locator.ice_locator(null);
