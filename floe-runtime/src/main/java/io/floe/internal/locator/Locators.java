@@ -17,6 +17,8 @@ public final class Locators {
     private record CacheKey(Identity identity, EncodingVersion encoding) {}
 
     private final Map<Reference, LocatorResolver> resolvers = new ConcurrentHashMap<>();
+    /** The same resolvers by the proxies callers pass (which may have a locator): one look-up per call. */
+    private final Map<Reference, LocatorResolver> byProxy = new ConcurrentHashMap<>();
     private final Map<CacheKey, LocatorCache> caches = new ConcurrentHashMap<>();
     private final LongSupplier nanoClock;
     private volatile ObjectPrx defaultLocator;
@@ -38,11 +40,18 @@ public final class Locators {
         this.defaultLocator = locator == null ? null : locator.ice_locator(null);
     }
 
-    /** The resolver of {@code locator}; the same one for equal proxies. */
+    /** The resolver of {@code locator}; the same one for proxies equal but for their own locator. */
     public LocatorResolver resolverFor(ObjectPrx locator) {
+        LocatorResolver known = byProxy.get(locator.ice_reference());
+        if (known != null) {
+            return known;
+        }
         ObjectPrx unlocated = locator.ice_locator(null); // a locator is never located itself
-        return resolvers.computeIfAbsent(unlocated.ice_reference(), r -> new LocatorResolver(unlocated,
-                caches.computeIfAbsent(new CacheKey(unlocated.ice_getIdentity(), unlocated.ice_getEncodingVersion()),
+        LocatorResolver resolver = resolvers.computeIfAbsent(unlocated.ice_reference(),
+                r -> new LocatorResolver(unlocated, caches.computeIfAbsent(
+                        new CacheKey(unlocated.ice_getIdentity(), unlocated.ice_getEncodingVersion()),
                         k -> new LocatorCache(nanoClock))));
+        byProxy.putIfAbsent(locator.ice_reference(), resolver);
+        return resolver;
     }
 }
