@@ -42,6 +42,19 @@ public final class Communicator implements AutoCloseable {
         return instance.parseProxy(proxy);
     }
 
+    /** The locator of the proxies this communicator makes ({@code Ice.Default.Locator}); null when none. */
+    public ObjectPrx getDefaultLocator() {
+        return instance.locators().defaultLocator();
+    }
+
+    /**
+     * The locator of the proxies (and object adapters) this communicator makes from now on;
+     * proxies made earlier keep theirs, as in Ice. Null: none.
+     */
+    public void setDefaultLocator(ObjectPrx locator) {
+        instance.locators().setDefaultLocator(locator);
+    }
+
     /** The context sent with every request ({@code Ice.ImplicitContext}); null for None, the default. */
     public ImplicitContext getImplicitContext() {
         return instance.clientDefaults().implicitContext();

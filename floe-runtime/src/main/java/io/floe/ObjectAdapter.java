@@ -25,12 +25,22 @@ public interface ObjectAdapter {
 
     Servant findFacet(Identity id, String facet);
 
-    /** Starts accepting connections on every endpoint. */
+    /**
+     * Starts accepting connections on every endpoint. With an {@code <adapter>.AdapterId} and a
+     * locator, first registers the published endpoints with the locator's registry (once; a later
+     * call only starts accepting), blocking until the registry answered.
+     *
+     * @throws NotRegisteredException the registry does not know the adapter id (IceGrid with
+     *         dynamic registration off) or the {@code <adapter>.ReplicaGroupId}; activate may be
+     *         called again
+     * @throws ObjectAdapterIdInUseException another adapter with this id is active
+     */
     void activate();
 
     /**
      * Stops accepting, waits for dispatches in progress to answer, then closes each connection
-     * with CloseConnection.
+     * with CloseConnection. An adapter registered with a locator clears its endpoints there
+     * first ({@link #waitForDeactivate} returns after that).
      */
     void deactivate();
 
@@ -42,8 +52,28 @@ public interface ObjectAdapter {
      *  {@code tcp -h 127.0.0.1 -p 10000 -t 60000}. */
     List<String> endpoints();
 
-    /** A proxy for {@code id} with this adapter's endpoints. */
+    /**
+     * A proxy for {@code id}: indirect ({@code id @ AdapterId}, or {@code @ ReplicaGroupId} when
+     * set) when the adapter has an {@code <adapter>.AdapterId}, else with its published endpoints.
+     * Proxies returned by {@link #add} are made the same way.
+     */
     ObjectPrx createProxy(Identity id);
+
+    /** A proxy for {@code id} with this adapter's published endpoints, whatever its AdapterId. */
+    ObjectPrx createDirectProxy(Identity id);
+
+    /**
+     * A proxy for {@code id} with this adapter's {@code AdapterId} and no endpoints (with an
+     * empty AdapterId: a well-known proxy), resolved through the adapter's locator.
+     */
+    ObjectPrx createIndirectProxy(Identity id);
+
+    /**
+     * The locator with which {@link #activate} registers this adapter's endpoints when it has an
+     * {@code <adapter>.AdapterId}: {@code <adapter>.Locator}, else {@code Ice.Default.Locator};
+     * null when there is none.
+     */
+    ObjectPrx locator();
 
     /**
      * Registers {@code servant} for every identity of {@code category} ("" : of any category)

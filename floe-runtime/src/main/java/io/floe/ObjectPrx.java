@@ -149,13 +149,33 @@ public interface ObjectPrx {
         return ice_reference().withAdapterId(adapterId).toProxy();
     }
 
-    /** The locator of this proxy; null: the communicator's default (locators are not supported yet). */
+    /**
+     * The locator ({@code ::Ice::Locator}) that finds the endpoints of this proxy when it is
+     * indirect ({@code name @ adapter}, or a well-known {@code name}); by default
+     * {@code Ice.Default.Locator}; null when there is none.
+     */
     default ObjectPrx ice_getLocator() {
         return ice_reference().locator();
     }
 
+    /** A proxy resolved through {@code locator} (null: none, so an indirect proxy fails with NoEndpointException). */
     default ObjectPrx ice_locator(ObjectPrx locator) {
         return ice_reference().withLocator(locator).toProxy();
+    }
+
+    /** Seconds a locator's answer is reused for this proxy: -1 forever (default), 0 never. */
+    default int ice_getLocatorCacheTimeout() {
+        return ice_reference().locatorCacheTimeout();
+    }
+
+    /**
+     * A proxy that reuses a locator's cached answer only while it is younger than {@code seconds}
+     * (-1: forever, 0: asks the locator whenever it needs a new connection).
+     *
+     * @throws IllegalArgumentException for a value below -1
+     */
+    default ObjectPrx ice_locatorCacheTimeout(int seconds) {
+        return ice_reference().withLocatorCacheTimeout(seconds).toProxy();
     }
 
     default String ice_getConnectionId() {

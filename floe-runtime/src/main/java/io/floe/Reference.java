@@ -57,10 +57,22 @@ public interface Reference {
     /** A reference with this adapter id and no endpoints ("" for a well-known proxy). */
     Reference withAdapterId(String adapterId);
 
-    /** The locator that resolves this indirect proxy; null: the communicator's default. */
+    /**
+     * The locator that resolves this proxy when it is indirect: the communicator's
+     * {@code Ice.Default.Locator} unless set otherwise; null: none.
+     */
     ObjectPrx locator();
 
     Reference withLocator(ObjectPrx locator);
+
+    /**
+     * Seconds an answer of the locator stays usable for this proxy: -1 (the default,
+     * {@code Ice.Default.LocatorCacheTimeout}) forever, 0 never.
+     */
+    int locatorCacheTimeout();
+
+    /** @throws IllegalArgumentException for a value below -1 */
+    Reference withLocatorCacheTimeout(int seconds);
 
     /** The order in which endpoints are tried for a new connection. */
     EndpointSelectionType endpointSelection();

@@ -111,6 +111,11 @@ public interface ModelPrx extends ObjectPrx {
     }
 
     @Override
+    default ModelPrx ice_locatorCacheTimeout(int seconds) {
+        return new ModelPrxHandle(ice_reference().withLocatorCacheTimeout(seconds));
+    }
+
+    @Override
     default ModelPrx ice_connectionId(String connectionId) {
         return new ModelPrxHandle(ice_reference().withConnectionId(connectionId));
     }

@@ -1394,6 +1394,11 @@ public interface AmdTesterPrx extends CommonPrx {
     }
 
     @Override
+    default AmdTesterPrx ice_locatorCacheTimeout(int seconds) {
+        return new AmdTesterPrxHandle(ice_reference().withLocatorCacheTimeout(seconds));
+    }
+
+    @Override
     default AmdTesterPrx ice_connectionId(String connectionId) {
         return new AmdTesterPrxHandle(ice_reference().withConnectionId(connectionId));
     }

@@ -101,6 +101,11 @@ public interface CallbackPrx extends ObjectPrx {
     }
 
     @Override
+    default CallbackPrx ice_locatorCacheTimeout(int seconds) {
+        return new CallbackPrxHandle(ice_reference().withLocatorCacheTimeout(seconds));
+    }
+
+    @Override
     default CallbackPrx ice_connectionId(String connectionId) {
         return new CallbackPrxHandle(ice_reference().withConnectionId(connectionId));
     }

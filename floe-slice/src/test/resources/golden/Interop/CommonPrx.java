@@ -147,6 +147,11 @@ public interface CommonPrx extends ObjectPrx {
     }
 
     @Override
+    default CommonPrx ice_locatorCacheTimeout(int seconds) {
+        return new CommonPrxHandle(ice_reference().withLocatorCacheTimeout(seconds));
+    }
+
+    @Override
     default CommonPrx ice_connectionId(String connectionId) {
         return new CommonPrxHandle(ice_reference().withConnectionId(connectionId));
     }

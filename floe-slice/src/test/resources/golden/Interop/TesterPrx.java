@@ -1391,6 +1391,11 @@ public interface TesterPrx extends CommonPrx {
     }
 
     @Override
+    default TesterPrx ice_locatorCacheTimeout(int seconds) {
+        return new TesterPrxHandle(ice_reference().withLocatorCacheTimeout(seconds));
+    }
+
+    @Override
     default TesterPrx ice_connectionId(String connectionId) {
         return new TesterPrxHandle(ice_reference().withConnectionId(connectionId));
     }

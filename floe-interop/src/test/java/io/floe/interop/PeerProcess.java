@@ -34,37 +34,48 @@ final class PeerProcess implements AutoCloseable {
     private final List<String> stdout = new ArrayList<>();
     private final List<String> output = new ArrayList<>();
     private final CompletableFuture<String> ready = new CompletableFuture<>();
+    private final String readyPrefix;
     private final String endpoint;
 
-    private PeerProcess(String name, Process process) {
+    private PeerProcess(String name, Process process, String readyPrefix) {
         this.name = name;
         this.process = process;
+        this.readyPrefix = readyPrefix;
         pump(process.getInputStream(), "out", true);
         pump(process.getErrorStream(), "err", false);
         process.onExit().thenRun(() -> ready.completeExceptionally(new IllegalStateException(
                 name + " exited with status " + process.exitValue() + " before it was ready")));
         try {
             String line = ready.get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            this.endpoint = line.substring("ready ".length());
+            this.endpoint = line.substring(readyPrefix.length()).trim();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw failure("interrupted while waiting for 'ready'", e);
         } catch (ExecutionException e) {
             throw failure(e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
-            throw failure("no 'ready <endpoint>' line within " + READY_TIMEOUT, e);
+            throw failure("no '" + readyPrefix + "...' line within " + READY_TIMEOUT, e);
         }
     }
 
     /** Starts {@code command} and waits for its ready line; closes it again on failure. */
     static PeerProcess start(String name, String... command) {
+        return startUntil(name, "ready ", command);
+    }
+
+    /**
+     * Starts {@code command} and waits for a stdout line that starts with {@code readyPrefix}
+     * (for {@code icegridregistry --Ice.PrintAdapterReady=1}: {@code IceGrid.Registry.Client ready});
+     * {@link #endpoint()} is the rest of that line.
+     */
+    static PeerProcess startUntil(String name, String readyPrefix, String... command) {
         Process process;
         try {
             process = new ProcessBuilder(command).start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name + ": " + List.of(command), e);
         }
-        return new PeerProcess(name, process);
+        return new PeerProcess(name, process, readyPrefix);
     }
 
     /** The endpoint from the ready line, such as {@code tcp -h 127.0.0.1 -p 41234 -t 60000}. */
@@ -147,7 +158,7 @@ final class PeerProcess implements AutoCloseable {
                         }
                     }
                     System.err.println("[" + name + "] " + line);
-                    if (isStdout && line.startsWith("ready ")) {
+                    if (isStdout && line.startsWith(readyPrefix)) {
                         ready.complete(line);
                     }
                 }

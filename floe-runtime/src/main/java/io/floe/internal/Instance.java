@@ -10,6 +10,7 @@ import io.floe.encoding.InputStream;
 import io.floe.encoding.ValueFactory;
 import io.floe.encoding.ProxyDecoder;
 import io.floe.internal.dispatch.AdapterRegistry;
+import io.floe.internal.locator.Locators;
 import io.floe.internal.proxy.ProxyParser;
 import io.floe.internal.proxy.ProxyReader;
 import io.floe.internal.transport.Acm;
@@ -41,6 +42,7 @@ public final class Instance {
     private final Connector connector;
     private final AdapterRegistry adapters;
     private final ProxyParser proxyParser;
+    private final Locators locators;
     private final ProxyReader proxyReader;
     private final ValueFactory valueFactory;
     private final InputStreams inputStreams;
@@ -56,6 +58,11 @@ public final class Instance {
         this.defaultEncoding = parseEncoding(properties.get("Ice.Default.EncodingVersion", "1.1"));
         this.clientDefaults = io.floe.internal.proxy.ClientDefaults.read(properties);
         this.defaultFormat = properties.getInt("Ice.Default.SlicedFormat", 0) > 0 ? FormatType.SLICED : FormatType.COMPACT;
+        this.proxyParser = new ProxyParser(this);
+        // Before any thread starts, so that a bad proxy string leaves nothing to clean up. Parsed
+        // while no default is set, the locator proxy itself has no locator, as in Ice.
+        this.locators = new Locators(System::nanoTime);
+        locators.setDefaultLocator(proxyParser.parse(properties.get("Ice.Default.Locator")));
         // Half the cores for I/O: the dispatch threads and the application need the rest.
         this.transport = new NettyTransport(Math.max(1, properties.getInt("Floe.Transport.Threads",
                 Runtime.getRuntime().availableProcessors() / 2)));
@@ -65,7 +72,6 @@ public final class Instance {
         this.timer = new HashedWheelTimer(new DefaultThreadFactory("floe-timer", true), 10, TimeUnit.MILLISECONDS);
         this.connector = new Connector(transport, clientPool, connectionSettings("Ice"));
         this.adapters = new AdapterRegistry(this);
-        this.proxyParser = new ProxyParser(this);
         this.proxyReader = new ProxyReader(this);
         this.valueFactory = new ClassNameValueFactory(modulePackages(properties),
                 properties.get("Ice.Default.Package", ""));
@@ -111,6 +117,11 @@ public final class Instance {
 
     public AdapterRegistry adapters() {
         return adapters;
+    }
+
+    /** The default locator ({@code Ice.Default.Locator}), and the resolvers and caches of every locator in use. */
+    public Locators locators() {
+        return locators;
     }
 
     public ProxyParser proxies() {

@@ -11,7 +11,9 @@ import io.floe.ObjectPrx;
 import io.floe.Servant;
 import io.floe.ServantLocator;
 import io.floe.internal.Instance;
+import io.floe.internal.endpoint.Endpoint;
 import io.floe.internal.endpoint.TcpEndpoint;
+import io.floe.internal.locator.AdapterRegistration;
 import io.floe.internal.endpoint.Tokenizer;
 import io.floe.internal.pool.ThreadPool;
 import io.floe.internal.pool.ThreadPoolSettings;
@@ -30,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +55,13 @@ public final class Adapter implements ObjectAdapter {
     private final CountDownLatch deactivated = new CountDownLatch(1);
     private final AtomicInteger collocatedRequestIds = new AtomicInteger();
     private final CollocatedDispatches collocated = new CollocatedDispatches();
+    private final String adapterId;
+    private final String replicaGroupId;
+    private final ObjectPrx locator;
+    private final List<Endpoint> publishedEndpoints;
+    private final AdapterRegistration registration;
+    /** Set by the first activate() to register with the locator; cleared again if that failed. */
+    private final AtomicReference<CompletableFuture<Void>> registered = new AtomicReference<>();
 
     public Adapter(Instance instance, String name, String endpoints) {
         this.name = name;
@@ -63,6 +73,14 @@ public final class Adapter implements ObjectAdapter {
             throw new InitializationException("object adapter '" + name + "' has no endpoints (set "
                     + name + ".Endpoints)");
         }
+        // Parsed before any thread or socket exists, so that a bad value leaves nothing behind.
+        this.adapterId = properties.get(name + ".AdapterId");
+        this.replicaGroupId = properties.get(name + ".ReplicaGroupId");
+        String ownLocator = properties.get(name + ".Locator");
+        this.locator = ownLocator.isBlank() ? instance.locators().defaultLocator() : instance.parseProxy(ownLocator);
+        this.registration = new AdapterRegistration(name, adapterId, replicaGroupId,
+                locator == null ? null : instance.locators().resolverFor(locator));
+        this.publishedEndpoints = parsePublished(instance, properties.get(name + ".PublishedEndpoints"));
         this.ownPool = ThreadPoolSettings.isConfigured(properties, name + ".ThreadPool")
                 ? ThreadPool.create(ThreadPoolSettings.read(properties, name + ".ThreadPool")) : null;
         this.pool = ownPool != null ? ownPool : instance.serverPool();
@@ -97,6 +115,16 @@ public final class Adapter implements ObjectAdapter {
             }
             throw e;
         }
+    }
+
+    private static List<Endpoint> parsePublished(Instance instance, String text) {
+        List<Endpoint> parsed = new ArrayList<>();
+        if (text != null && !text.isBlank()) {
+            for (String part : Tokenizer.splitOutsideQuotes(text, ':')) {
+                parsed.add(Endpoint.parse(part, instance.defaultHost()));
+            }
+        }
+        return List.copyOf(parsed);
     }
 
     private List<Connection> connections() {
@@ -160,6 +188,21 @@ public final class Adapter implements ObjectAdapter {
     @Override
     public void activate() {
         checkActive();
+        CompletableFuture<Void> mine = new CompletableFuture<>();
+        CompletableFuture<Void> earlier = registered.compareAndExchange(null, mine);
+        if (earlier != null) {
+            ObjectPrx.awaitLocal(earlier); // a concurrent first activate() may still be registering
+        } else {
+            // As Ice: the locator learns the endpoints before the first connection is accepted.
+            try {
+                registration.register(createDirectProxy(new Identity("dummy", "")));
+                mine.complete(null);
+            } catch (RuntimeException e) {
+                registered.set(null); // activate() may be called again
+                mine.completeExceptionally(e);
+                throw e;
+            }
+        }
         acceptors.forEach(Acceptor::start);
     }
 
@@ -185,6 +228,12 @@ public final class Adapter implements ObjectAdapter {
      * a peer that then does not close its end within the close timeout is disconnected.
      */
     private void closeConnections() {
+        CompletableFuture<Void> registering = registered.get();
+        // After a registration still in flight (so the registry cannot end up with our endpoints),
+        // and before the connections close, so that clients stop resolving to them.
+        if (registering != null && registering.handle((v, e) -> e == null).join()) {
+            registration.unregister();
+        }
         List<Connection> connections = connections();
         connections.forEach(Connection::closeGracefully);
         try {
@@ -251,9 +300,33 @@ public final class Adapter implements ObjectAdapter {
 
     @Override
     public ObjectPrx createProxy(Identity id) {
-        List<TcpEndpoint> published = acceptors.stream().map(Acceptor::endpoint).toList();
+        if (adapterId.isEmpty()) {
+            return createDirectProxy(id);
+        }
+        return indirectProxy(id, replicaGroupId.isEmpty() ? adapterId : replicaGroupId);
+    }
+
+    @Override
+    public ObjectPrx createDirectProxy(Identity id) {
+        List<? extends Endpoint> published = publishedEndpoints.isEmpty()
+                ? acceptors.stream().map(Acceptor::endpoint).toList() : publishedEndpoints;
         return new ProxyReference(instance, id, "", InvocationMode.TWOWAY, false, instance.defaultEncoding(),
-                published, "", Map.of()).toProxy();
+                published, "", Map.of()).withLocator(locator).toProxy();
+    }
+
+    @Override
+    public ObjectPrx createIndirectProxy(Identity id) {
+        return indirectProxy(id, adapterId);
+    }
+
+    private ObjectPrx indirectProxy(Identity id, String locatedAs) {
+        return new ProxyReference(instance, id, "", InvocationMode.TWOWAY, false, instance.defaultEncoding(),
+                List.of(), locatedAs, Map.of()).withLocator(locator).toProxy();
+    }
+
+    @Override
+    public ObjectPrx locator() {
+        return locator;
     }
 
     @Override
@@ -319,6 +392,16 @@ public final class Adapter implements ObjectAdapter {
             }
         }
         return false;
+    }
+
+    /** Whether an indirect proxy {@code @ id} reaches this active adapter: its AdapterId or ReplicaGroupId. */
+    boolean isLocatedAs(String id) {
+        return !deactivating.get() && !adapterId.isEmpty() && (id.equals(adapterId) || id.equals(replicaGroupId));
+    }
+
+    /** Whether this active adapter has a servant (any facet) for a well-known proxy's identity. */
+    boolean hasServant(Identity id) {
+        return !deactivating.get() && servants.hasIdentity(id);
     }
 
     /** The dispatcher its connections use; collocated calls go straight to it. */

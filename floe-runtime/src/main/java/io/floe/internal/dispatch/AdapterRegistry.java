@@ -2,6 +2,7 @@ package io.floe.internal.dispatch;
 
 import io.floe.AlreadyRegisteredException;
 import io.floe.CommunicatorDestroyedException;
+import io.floe.Identity;
 import io.floe.ObjectAdapter;
 import io.floe.internal.Instance;
 import io.floe.internal.endpoint.TcpEndpoint;
@@ -58,6 +59,24 @@ public final class AdapterRegistry {
                 if (adapter.listensOn(endpoint)) {
                     return adapter;
                 }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * For an indirect proxy, as Ice's {@code ObjectAdapter.isLocal}: the active adapter of this
+     * communicator whose AdapterId or ReplicaGroupId is {@code adapterId}, or (well-known, no
+     * adapter id) that has a servant for {@code identity}; null when there is none or collocation
+     * is off.
+     */
+    public Adapter collocatedWith(Identity identity, String adapterId) {
+        if (!collocationOptimized || adapters.isEmpty()) {
+            return null;
+        }
+        for (Adapter adapter : adapters.values()) {
+            if (adapterId.isEmpty() ? adapter.hasServant(identity) : adapter.isLocatedAs(adapterId)) {
+                return adapter;
             }
         }
         return null;

@@ -31,7 +31,7 @@ final class ServantLocators {
     Servant removeDefaultServant(String category) {
         Servant removed = defaultServants.remove(orEmpty(category));
         if (removed == null) {
-            throw new NotRegisteredException("default servant for category '" + category + "'");
+            throw new NotRegisteredException("default servant", category);
         }
         return removed;
     }
@@ -50,7 +50,7 @@ final class ServantLocators {
     ServantLocator removeLocator(String category) {
         ServantLocator removed = locators.remove(orEmpty(category));
         if (removed == null) {
-            throw new NotRegisteredException("servant locator for category '" + category + "'");
+            throw new NotRegisteredException("servant locator", category);
         }
         return removed;
     }

@@ -1,12 +1,16 @@
 package io.floe.internal.proxy;
 
 import io.floe.InvocationFuture;
+import io.floe.NoEndpointException;
+import io.floe.ObjectNotExistException;
 import io.floe.OperationMode;
 import io.floe.encoding.Decoder;
 import io.floe.encoding.UserExceptionFactory;
 import io.floe.internal.Instance;
 import io.floe.internal.endpoint.TcpEndpoint;
 import io.floe.internal.invoke.OutgoingCall;
+import io.floe.internal.invoke.RequestEncoder;
+import io.floe.internal.locator.LocatorResolver;
 import io.floe.internal.transport.Connection;
 import io.netty.buffer.ByteBuf;
 import java.util.List;
@@ -73,12 +77,49 @@ final class Invocation<R> {
     }
 
     private void attempt() {
-        if (!future.isDone()) {
-            connect(reference.connectionOrder(), 0);
+        if (future.isDone()) {
+            return;
+        }
+        if (!reference.isIndirect()) {
+            connect(reference.connectionOrder(), 0, null);
+            return;
+        }
+        TcpEndpoint connected = reference.connectedEndpoint();
+        if (connected != null) {
+            connect(List.of(connected), 0, new Located(reference.resolver(), true));
+        } else {
+            resolve(Lookup.FIRST);
         }
     }
 
-    private void connect(List<TcpEndpoint> order, int index) {
+    /** AGAIN: the cached endpoints just failed and were dropped; Ice makes one such fresh look-up at once. */
+    private enum Lookup { FIRST, AGAIN }
+
+    /** Where an indirect reference's endpoints came from, for what to do when none connects. */
+    private record Located(LocatorResolver resolver, boolean fromCache) {}
+
+    /** Asks the locator (or its cache) for the endpoints, then connects. */
+    private void resolve(Lookup lookup) {
+        LocatorResolver resolver = reference.resolver();
+        resolver.resolve(reference).whenComplete((resolution, error) -> {
+            if (future.isDone()) {
+                return;
+            }
+            if (error != null) {
+                failed(error, Sent.NO); // NotRegisteredException, or why the locator did not answer
+                return;
+            }
+            List<TcpEndpoint> order = reference.connectionOrder(resolution.endpoints());
+            if (order.isEmpty()) {
+                failed(new NoEndpointException("proxy '" + reference + "': the locator knows no tcp endpoint for"
+                        + " it (resolved: " + resolution.endpoints() + ")"), Sent.NO);
+                return;
+            }
+            connect(order, 0, new Located(resolver, resolution.cached() && lookup == Lookup.FIRST));
+        });
+    }
+
+    private void connect(List<TcpEndpoint> order, int index, Located located) {
         TcpEndpoint endpoint = order.get(index);
         reference.connector().whenConnected(reference.forConnecting(endpoint), (connection, error) -> {
             if (error != null) {
@@ -86,15 +127,36 @@ final class Invocation<R> {
                 if (index + 1 < order.size() && !future.isDone()) {
                     log.debug("{}: cannot connect to {} ({}), trying {}", operation, endpoint, error.toString(),
                             order.get(index + 1));
-                    connect(order, index + 1);
+                    connect(order, index + 1, located);
+                } else if (located != null) {
+                    noneConnected(located, error);
                 } else {
                     failed(error, Sent.NO);
                 }
                 return;
             }
             reference.rememberConnection(endpoint);
+            if (located != null && reference.compress(endpoint)) {
+                RequestEncoder.askForCompression(message); // known only now that the endpoint is
+            }
             send(connection);
         });
+    }
+
+    /**
+     * As Ice: the locator's answer is dropped from the cache; if it came from the cache the
+     * locator is asked again at once (the server may have moved), else the failure is the
+     * attempt's, and the retry policy decides.
+     */
+    private void noneConnected(Located located, Throwable error) {
+        located.resolver().forget(reference);
+        if (located.fromCache() && !future.isDone()) {
+            log.debug("{} on '{}': cached endpoints failed ({}); asking the locator again", operation, reference,
+                    error.toString());
+            resolve(Lookup.AGAIN);
+        } else {
+            failed(error, Sent.NO);
+        }
     }
 
     private void send(Connection connection) {
@@ -135,6 +197,9 @@ final class Invocation<R> {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (future.isDone()) {
             return;
+        }
+        if (cause instanceof ObjectNotExistException && reference.isWellKnown() && reference.resolver() != null) {
+            reference.resolver().forget(reference); // as Ice: the object may live elsewhere now
         }
         int delay = instance.clientDefaults().retryPolicy().delayBeforeRetry(cause, sent == Sent.MAYBE, mode,
                 reference.isIndirect(), retries);

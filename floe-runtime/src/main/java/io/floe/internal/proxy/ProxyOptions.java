@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import io.floe.EncodingVersion;
 import io.floe.EndpointSelectionType;
 import io.floe.InvocationMode;
-import io.floe.ObjectPrx;
 import java.util.Map;
 
 /**
@@ -15,15 +14,16 @@ import java.util.Map;
  *
  * @param compress          null: as the endpoint's {@code -z} says
  * @param invocationTimeout ms; -1: none
- * @param locator           null: the communicator's default
+ * @param locator           the locator that resolves an indirect proxy, and for how long its answers are cached
  */
 record ProxyOptions(InvocationMode mode, boolean secure, EncodingVersion encoding, Map<String, String> context,
                     int invocationTimeout, EndpointSelectionType endpointSelection, boolean connectionCached,
-                    String connectionId, Boolean compress, ObjectPrx locator) {
+                    String connectionId, Boolean compress, LocatorOptions locator) {
     ProxyOptions {
         requireNonNull(mode, "mode");
         requireNonNull(encoding, "encoding");
         requireNonNull(endpointSelection, "endpointSelection");
+        requireNonNull(locator, "locator");
         context = context == null ? Map.of() : Map.copyOf(context);
         connectionId = connectionId == null ? "" : connectionId;
         if (invocationTimeout < 1 && invocationTimeout != -1) {
@@ -76,7 +76,7 @@ record ProxyOptions(InvocationMode mode, boolean secure, EncodingVersion encodin
                 connectionCached, connectionId, z, locator);
     }
 
-    ProxyOptions withLocator(ObjectPrx l) {
+    ProxyOptions withLocator(LocatorOptions l) {
         return new ProxyOptions(mode, secure, encoding, context, invocationTimeout, endpointSelection,
                 connectionCached, connectionId, compress, l);
     }

@@ -27,6 +27,8 @@ import io.floe.internal.endpoint.Endpoint;
 import io.floe.internal.endpoint.TcpEndpoint;
 import io.floe.internal.invoke.CollocatedInvocation;
 import io.floe.internal.invoke.RequestEncoder;
+import io.floe.internal.locator.LocatorResolver;
+import io.floe.internal.transport.Connection;
 import io.floe.internal.transport.Connector;
 import io.floe.protocol.RequestHeader;
 import io.netty.buffer.ByteBuf;
@@ -38,9 +40,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 
 /**
  * An immutable direct or indirect proxy target (identity, facet, endpoints or adapter id) and
@@ -62,7 +66,14 @@ public final class ProxyReference implements Reference {
                           String adapterId, Map<String, String> context) {
         this(instance, identity, facet, endpoints, adapterId, new ProxyOptions(mode, secure, encoding, context,
                 instance.defaultInvocationTimeout(), instance.clientDefaults().endpointSelection(), true, "",
-                null, null));
+                null, new LocatorOptions(inEncoding(instance.locators().defaultLocator(), encoding),
+                        instance.clientDefaults().locatorCacheTimeout())));
+    }
+
+    /** As Ice: a proxy talks to its default locator in its own encoding (and caches per encoding). */
+    private static ObjectPrx inEncoding(ObjectPrx locator, EncodingVersion encoding) {
+        return locator == null || locator.ice_getEncodingVersion().equals(encoding) ? locator
+                : locator.ice_encodingVersion(encoding);
     }
 
     private ProxyReference(Instance instance, Identity identity, String facet, List<? extends Endpoint> endpoints,
@@ -125,7 +136,11 @@ public final class ProxyReference implements Reference {
 
     /** The endpoints Floe can connect to, in order. */
     public List<TcpEndpoint> tcpEndpoints() {
-        return endpoints.stream().filter(TcpEndpoint.class::isInstance).map(TcpEndpoint.class::cast).toList();
+        return tcpOnly(endpoints);
+    }
+
+    private static List<TcpEndpoint> tcpOnly(List<Endpoint> candidates) {
+        return candidates.stream().filter(TcpEndpoint.class::isInstance).map(TcpEndpoint.class::cast).toList();
     }
 
     @Override
@@ -138,9 +153,25 @@ public final class ProxyReference implements Reference {
         return endpoints.isEmpty();
     }
 
+    /** Indirect without an adapter id: the locator finds the object by its identity. */
+    public boolean isWellKnown() {
+        return endpoints.isEmpty() && adapterId.isEmpty();
+    }
+
     @Override
     public ObjectPrx locator() {
-        return options.locator();
+        return options.locator().proxy();
+    }
+
+    @Override
+    public int locatorCacheTimeout() {
+        return options.locator().cacheTimeout();
+    }
+
+    /** What resolves this indirect reference; null without a locator. */
+    public LocatorResolver resolver() {
+        ObjectPrx locator = options.locator().proxy();
+        return locator == null ? null : instance.locators().resolverFor(locator);
     }
 
     @Override
@@ -221,7 +252,9 @@ public final class ProxyReference implements Reference {
 
     @Override
     public ProxyReference withEncoding(EncodingVersion newEncoding) {
-        return with(options.withEncoding(newEncoding));
+        LocatorOptions locator = options.locator();
+        return with(options.withEncoding(newEncoding)
+                .withLocator(locator.withProxy(inEncoding(locator.proxy(), newEncoding))));
     }
 
     @Override
@@ -248,7 +281,12 @@ public final class ProxyReference implements Reference {
 
     @Override
     public ProxyReference withLocator(ObjectPrx newLocator) {
-        return with(options.withLocator(newLocator));
+        return with(options.withLocator(options.locator().withProxy(newLocator)));
+    }
+
+    @Override
+    public ProxyReference withLocatorCacheTimeout(int seconds) {
+        return with(options.withLocator(options.locator().withCacheTimeout(seconds)));
     }
 
     @Override
@@ -280,7 +318,12 @@ public final class ProxyReference implements Reference {
      * (when connections are cached), then the others as the endpoint selection says.
      */
     List<TcpEndpoint> connectionOrder() {
-        List<TcpEndpoint> order = new ArrayList<>(tcpEndpoints());
+        return connectionOrder(endpoints);
+    }
+
+    /** {@link #connectionOrder()} among {@code candidates}, such as the endpoints a locator resolved. */
+    List<TcpEndpoint> connectionOrder(List<Endpoint> candidates) {
+        List<TcpEndpoint> order = new ArrayList<>(tcpOnly(candidates));
         if (options.endpointSelection() == EndpointSelectionType.RANDOM && order.size() > 1) {
             Collections.shuffle(order, ThreadLocalRandom.current());
         }
@@ -303,6 +346,16 @@ public final class ProxyReference implements Reference {
         return instance.connectionPools().forId(options.connectionId());
     }
 
+    /**
+     * The endpoint of the connection this reference used last, while that connection is open
+     * (connections cached); null otherwise. An indirect reference keeps using it, as an Ice proxy
+     * keeps its connection, and asks its locator again only to make a new one.
+     */
+    TcpEndpoint connectedEndpoint() {
+        TcpEndpoint last = options.connectionCached() ? cachedEndpoint.get() : null;
+        return last != null && connector().isConnected(forConnecting(last)) ? last : null;
+    }
+
     void rememberConnection(TcpEndpoint endpoint) {
         if (options.connectionCached()) {
             cachedEndpoint.set(endpoint);
@@ -319,7 +372,8 @@ public final class ProxyReference implements Reference {
                                           UserExceptionFactory exceptions, Map<String, String> callContext) {
         InvocationMode mode = options.mode();
         List<TcpEndpoint> reachable = tcpEndpoints();
-        Adapter collocated = instance.adapters().collocatedWith(reachable);
+        Adapter collocated = isIndirect() ? instance.adapters().collocatedWith(identity, adapterId)
+                : instance.adapters().collocatedWith(reachable);
         if (collocated != null) {
             InvocationFuture<R> future = new InvocationFuture<>(CompletableFuture.completedFuture(true),
                     instance.clientExecutor());
@@ -359,7 +413,7 @@ public final class ProxyReference implements Reference {
             RequestEncoder.askForCompression(message);
         }
         if (mode == InvocationMode.BATCH_ONEWAY) {
-            return queueBatch(reachable.get(0), message);
+            return queueBatch(message);
         }
         boolean oneway = mode == InvocationMode.ONEWAY;
         Invocation<R> invocation = new Invocation<>(instance, this, operation, opMode, results, exceptions, message,
@@ -379,7 +433,6 @@ public final class ProxyReference implements Reference {
         return callContext != null ? callContext : instance.clientDefaults().requestContext(options.context());
     }
 
-    /** Why a call cannot even be attempted, or null. */
     /**
      * Batch oneway (ice-protocol.md §2.4): the request waits on its connection until the batch is
      * flushed (ice_flushBatchRequests, Communicator.flushBatchRequests or Ice.BatchAutoFlushSize).
@@ -387,13 +440,12 @@ public final class ProxyReference implements Reference {
     @Override
     public CompletableFuture<Void> flushBatchRequests() {
         CompletableFuture<Void> flushed = new CompletableFuture<>();
-        List<TcpEndpoint> reachable = tcpEndpoints();
-        if (reachable.isEmpty()) {
+        if (isIndirect() ? resolver() == null : tcpEndpoints().isEmpty()) {
             flushed.complete(null); // nothing can have been queued
             return flushed;
         }
         // Through whenConnected, so the flush is ordered after requests still waiting to connect.
-        connector().whenConnected(forConnecting(reachable.get(0)), (connection, error) -> {
+        whenConnectedToFirst((connection, error) -> {
             if (error != null) {
                 flushed.completeExceptionally(error);
             } else {
@@ -409,10 +461,10 @@ public final class ProxyReference implements Reference {
         return flushed;
     }
 
-    private <R> InvocationFuture<R> queueBatch(TcpEndpoint endpoint, ByteBuf message) {
+    private <R> InvocationFuture<R> queueBatch(ByteBuf message) {
         InvocationFuture<R> future = new InvocationFuture<>(CompletableFuture.completedFuture(true),
                 instance.clientExecutor());
-        connector().whenConnected(forConnecting(endpoint), (connection, error) -> {
+        whenConnectedToFirst((connection, error) -> {
             if (error != null) {
                 message.release();
                 future.completeExceptionally(error);
@@ -424,12 +476,42 @@ public final class ProxyReference implements Reference {
         return future;
     }
 
+    /**
+     * Batches go to the connection of the first endpoint: this reference's own, or the first one
+     * its locator resolves (ice-protocol.md §2.4).
+     */
+    private void whenConnectedToFirst(BiConsumer<Connection, Throwable> action) {
+        if (!isIndirect()) {
+            List<TcpEndpoint> reachable = tcpEndpoints();
+            if (reachable.isEmpty()) {
+                action.accept(null, new NoEndpointException("proxy '" + this + "' has no tcp endpoint"));
+            } else {
+                connector().whenConnected(forConnecting(reachable.get(0)), action);
+            }
+            return;
+        }
+        resolver().resolve(this).whenComplete((resolution, error) -> {
+            List<TcpEndpoint> resolved = error == null ? tcpOnly(resolution.endpoints()) : List.of();
+            if (error != null) {
+                action.accept(null, error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause() : error);
+            } else if (resolved.isEmpty()) {
+                action.accept(null, new NoEndpointException("proxy '" + this + "': its locator knows no tcp"
+                        + " endpoint for it (resolved: " + resolution.endpoints() + ")"));
+            } else {
+                connector().whenConnected(forConnecting(resolved.get(0)), action);
+            }
+        });
+    }
+
+    /** Why a call cannot even be attempted, or null. */
     private LocalException refusal(String operation, InvocationMode mode, List<TcpEndpoint> reachable,
                                    boolean hasResults) {
-        if (endpoints.isEmpty()) {
-            return new NoEndpointException("proxy '" + this + "' has no endpoints (locators are not supported yet)");
+        if (endpoints.isEmpty() && options.locator().proxy() == null) {
+            return new NoEndpointException("proxy '" + this + "' is indirect and has no locator (expected:"
+                    + " Ice.Default.Locator or ice_locator(...))");
         }
-        if (reachable.isEmpty()) {
+        if (!endpoints.isEmpty() && reachable.isEmpty()) {
             return new NoEndpointException("proxy '" + this + "' has no tcp endpoint (expected: at least one;"
                     + " other transports are not supported)");
         }

@@ -81,6 +81,20 @@ public final class Connector {
         action.accept(ready, null);
     }
 
+    /** Whether a usable connection to {@code endpoint} is open now; never connects. */
+    public boolean isConnected(TcpEndpoint endpoint) {
+        Slot slot = slots.get(endpoint.host() + ":" + endpoint.port());
+        if (slot == null) {
+            return false;
+        }
+        slot.lock.lock();
+        try {
+            return slot.connection != null && slot.connection.isUsable();
+        } finally {
+            slot.lock.unlock();
+        }
+    }
+
     private void connected(Slot slot, Connection connection, Throwable error) {
         slot.lock.lock();
         try {

@@ -65,14 +65,22 @@ class ProxyFactoryTest {
             "x@A\tidentity=a b",
             "x:tcp -h h -p 1\tadapterId=B\tselection=Ordered\tcached=0\tinvocationTimeout=500\tsecure=1"
                     + "\tencoding=1.0\tbatchDatagram\tconnectionId=k\tcompress=1",
-            "x -o -s -e 1.0 @ B\tendpoints=tcp -h h -p 9\ttwoway\tsecure=0");
+            "x -o -s -e 1.0 @ B\tendpoints=tcp -h h -p 9\ttwoway\tsecure=0",
+            "x@A\tlocatorCacheTimeout=10",
+            "x\tlocatorCacheTimeout=0",
+            "x:tcp -h h -p 1\tlocatorCacheTimeout=5\tadapterId=B",
+            "x@A\tlocator=",
+            "x@A\tlocator=Other/Locator -e 1.0:tcp -h h -p 2");
+
+    /** Both sides have a default locator, which every proxy they make gets. */
+    static final String[] ARGS = {"--Ice.Default.Locator=Grid/Locator:tcp -h 127.0.0.1 -p 4061"};
 
     private static final Map<String, String> ICE = new LinkedHashMap<>();
     private static Communicator communicator;
 
     @BeforeAll
     static void askIce() throws Exception {
-        communicator = Communicator.initialize();
+        communicator = Communicator.initialize(ARGS);
         ICE.putAll(runIce(RECIPES));
     }
 
@@ -124,6 +132,9 @@ class ProxyFactoryTest {
                 .isNotEqualTo(proxy.ice_reference());
         assertThat(proxy.ice_invocationTimeout(10).ice_reference()).isNotEqualTo(proxy.ice_reference());
         assertThat(proxy.ice_context(Map.of("k", "v")).ice_reference()).isNotEqualTo(proxy.ice_reference());
+        assertThat(proxy.ice_locatorCacheTimeout(10).ice_reference()).isNotEqualTo(proxy.ice_reference());
+        assertThat(proxy.ice_locator(null).ice_reference()).isNotEqualTo(proxy.ice_reference());
+        assertThat(proxy.ice_locatorCacheTimeout(-1).ice_reference()).isEqualTo(proxy.ice_reference());
         assertThat(proxy.ice_connectionId("c").ice_reference().hashCode())
                 .isEqualTo(proxy.ice_connectionId("c").ice_reference().hashCode());
     }
@@ -160,6 +171,36 @@ class ProxyFactoryTest {
     }
 
     @Test
+    void theDefaultLocatorAndCacheTimeoutComeFromTheirPropertiesAndTheLocatorHasNoLocatorItself() {
+        ObjectPrx proxy = communicator.stringToProxy("x@A");
+
+        assertThat(proxy.ice_getLocator().ice_toString()).isEqualTo("Grid/Locator -t -e 1.1:tcp -h 127.0.0.1 -p 4061"
+                + " -t 60000");
+        assertThat(proxy.ice_getLocator().ice_getLocator()).isNull();
+        assertThat(proxy.ice_getLocatorCacheTimeout()).isEqualTo(-1);
+        try (Communicator other = Communicator.initialize("--Ice.Default.LocatorCacheTimeout=30")) {
+            assertThat(other.stringToProxy("x@A").ice_getLocatorCacheTimeout()).isEqualTo(30);
+            assertThat(other.stringToProxy("x@A").ice_getLocator()).isNull();
+        }
+    }
+
+    @Test
+    void aCacheTimeoutBelowMinusOneIsRefusedAsByIce() {
+        ObjectPrx proxy = communicator.stringToProxy("x@A");
+
+        assertThatThrownBy(() -> proxy.ice_locatorCacheTimeout(-2)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("invalid value passed to ice_locatorCacheTimeout: -2");
+    }
+
+    @Test
+    void anIndirectProxyWithoutALocatorFindsNoEndpoint() {
+        ObjectPrx proxy = communicator.stringToProxy("x@A").ice_locator(null);
+
+        assertThat(Failures.failureOf(proxy.ice_pingAsync())).isInstanceOf(NoEndpointException.class)
+                .hasMessageContaining("no locator");
+    }
+
+    @Test
     void aBadEndpointIsRefusedAndAnEmptyIdentityToo() {
         ObjectPrx proxy = communicator.stringToProxy("x:tcp -h h -p 1");
 
@@ -191,6 +232,8 @@ class ProxyFactoryTest {
                 case "selection" -> p.ice_endpointSelection(EndpointSelectionType.valueOf(arg.toUpperCase()));
                 case "cached" -> p.ice_connectionCached(arg.equals("1"));
                 case "invocationTimeout" -> p.ice_invocationTimeout(Integer.parseInt(arg));
+                case "locatorCacheTimeout" -> p.ice_locatorCacheTimeout(Integer.parseInt(arg));
+                case "locator" -> p.ice_locator(communicator.stringToProxy(arg));
                 default -> throw new IllegalArgumentException(name);
             };
         }
@@ -203,13 +246,17 @@ class ProxyFactoryTest {
                 p.ice_getConnectionId(), Boolean.toString(p.ice_isConnectionCached()),
                 p.ice_getEndpointSelection().name(), Boolean.toString(p.ice_isSecure()),
                 p.ice_getCompress().map(String::valueOf).orElse("-"),
-                Integer.toString(p.ice_getInvocationTimeout()), Integer.toString(p.ice_getEndpoints().size()));
+                Integer.toString(p.ice_getInvocationTimeout()), Integer.toString(p.ice_getEndpoints().size()),
+                Integer.toString(p.ice_getLocatorCacheTimeout()),
+                p.ice_getLocator() == null ? "-" : communicator.proxyToString(p.ice_getLocator()));
     }
 
     private static Map<String, String> runIce(List<String> recipes) throws IOException, InterruptedException,
             URISyntaxException {
         Path script = Path.of(ProxyFactoryTest.class.getResource("proxy_factory.py").toURI());
-        ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", script.toString());
+        List<String> command = new java.util.ArrayList<>(List.of("/usr/bin/python3", script.toString()));
+        command.addAll(List.of(ARGS));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("PYTHONIOENCODING", "utf-8");
         Process p = pb.start();
         try {

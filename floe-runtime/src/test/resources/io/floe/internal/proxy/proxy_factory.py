@@ -30,6 +30,8 @@ OPS = {
         Ice.EndpointSelectionType.Ordered if a == "Ordered" else Ice.EndpointSelectionType.Random),
     "cached": lambda p, a: p.ice_connectionCached(a == "1"),
     "invocationTimeout": lambda p, a: p.ice_invocationTimeout(int(a)),
+    "locatorCacheTimeout": lambda p, a: p.ice_locatorCacheTimeout(int(a)),
+    "locator": lambda p, a: p.ice_locator(Ice.LocatorPrx.uncheckedCast(c.stringToProxy(a)) if a else None),
 }
 
 
@@ -46,6 +48,8 @@ def describe(p):
         "-" if comp is Ice.Unset else str(comp).lower(),
         str(p.ice_getInvocationTimeout()),
         str(len(p.ice_getEndpoints())),
+        str(p.ice_getLocatorCacheTimeout()),
+        "-" if p.ice_getLocator() is None else c.proxyToString(p.ice_getLocator()),
     ])
 
 

@@ -99,6 +99,7 @@ final class ProxyGenerator {
             {"ice_endpoints(String... endpoints)", "withEndpoints(" + w.use("java.util.List") + ".of(endpoints))"},
             {"ice_adapterId(String adapterId)", "withAdapterId(adapterId)"},
             {"ice_locator(" + w.use("io.floe.ObjectPrx") + " locator)", "withLocator(locator)"},
+            {"ice_locatorCacheTimeout(int seconds)", "withLocatorCacheTimeout(seconds)"},
             {"ice_connectionId(String connectionId)", "withConnectionId(connectionId)"},
             {"ice_endpointSelection(" + w.use("io.floe.EndpointSelectionType") + " type)",
                 "withEndpointSelection(type)"},
