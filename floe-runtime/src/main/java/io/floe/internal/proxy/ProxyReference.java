@@ -409,6 +409,37 @@ public final class ProxyReference implements Reference {
         return flushed;
     }
 
+    @Override
+    public CompletableFuture<io.floe.Connection> connection() {
+        List<TcpEndpoint> reachable = tcpEndpoints();
+        if (instance.adapters().collocatedWith(reachable) != null) {
+            return CompletableFuture.completedFuture(null); // as Ice: collocated calls have no connection
+        }
+        LocalException refused = refusal("ice_getConnection", options.mode(), reachable, false);
+        if (refused != null) {
+            return CompletableFuture.failedFuture(refused);
+        }
+        return ConnectionRequest.open(this);
+    }
+
+    @Override
+    public io.floe.Connection cachedConnection() {
+        TcpEndpoint cached = options.connectionCached() ? cachedEndpoint.get() : null;
+        io.floe.internal.transport.Connection connection = cached == null ? null
+                : connector().cached(forConnecting(cached));
+        return connection == null ? null : connection.handle();
+    }
+
+    @Override
+    public Reference withFixedConnection(io.floe.Connection connection) {
+        return FixedReference.of(instance, identity, facet, options, connection);
+    }
+
+    @Override
+    public boolean isFixed() {
+        return false;
+    }
+
     private <R> InvocationFuture<R> queueBatch(TcpEndpoint endpoint, ByteBuf message) {
         InvocationFuture<R> future = new InvocationFuture<>(CompletableFuture.completedFuture(true),
                 instance.clientExecutor());

@@ -26,11 +26,21 @@ final class AcmMonitor implements Runnable {
     }
 
     void register(Connection connection) {
+        connection.closed().whenComplete((v, e) -> connections.remove(connection));
+        update(connection);
+    }
+
+    /** The connection's ACM settings changed ({@code setACM}): watched if enabled, and soon enough. */
+    void update(Connection connection) {
         if (!connection.acm().enabled()) {
+            connections.remove(connection);
             return;
         }
         connections.add(connection);
-        connection.closed().whenComplete((v, e) -> connections.remove(connection));
+        if (connection.closed().isDone()) {
+            connections.remove(connection); // closed meanwhile: its removal may have run before the add
+            return;
+        }
         synchronized (this) {
             long wanted = period();
             if (next == null || next.getDelay(TimeUnit.MILLISECONDS) > wanted) {
