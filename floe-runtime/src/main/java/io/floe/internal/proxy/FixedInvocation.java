@@ -15,6 +15,7 @@ import io.floe.encoding.UserExceptionFactory;
 import io.floe.internal.Instance;
 import io.floe.internal.invoke.OutgoingCall;
 import io.floe.internal.invoke.RequestEncoder;
+import io.floe.internal.invoke.RetryException;
 import io.floe.internal.transport.Connection;
 import io.floe.protocol.RequestHeader;
 import io.netty.buffer.ByteBuf;
@@ -84,7 +85,7 @@ final class FixedInvocation<R> {
                     markSent();
                     future.complete(null);
                 } else {
-                    future.completeExceptionally(e);
+                    future.completeExceptionally(notRetried(e));
                 }
             });
             default -> {
@@ -98,9 +99,14 @@ final class FixedInvocation<R> {
                     }
                 });
                 expireAfter(call, future, operation);
-                connection.send(call, message, call::fail);
+                connection.send(call, message, e -> call.fail(notRetried(e)));
             }
         }
+    }
+
+    /** A fixed proxy has nowhere else to go: a refused request fails with why its connection closed. */
+    private static Throwable notRetried(Throwable error) {
+        return error instanceof RetryException retry ? retry.reason() : error;
     }
 
     private void markSent() {

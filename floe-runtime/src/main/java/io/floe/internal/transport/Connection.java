@@ -20,6 +20,7 @@ import io.floe.internal.endpoint.TcpEndpoint;
 import io.floe.internal.invoke.BatchRequestQueue;
 import io.floe.internal.invoke.OutgoingCall;
 import io.floe.internal.invoke.PendingRequests;
+import io.floe.internal.invoke.RetryException;
 import io.floe.protocol.MessageType;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -85,6 +86,7 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
     private volatile Channel channel;
     private volatile ConnectionInfo info;
     private volatile LocalException closeReason;
+    private volatile Runnable sendHook; // tests only
 
     /** A server connection, accepted on {@code endpoint}: it dispatches what it receives and speaks first. */
     static Connection accepted(Instance instance, TcpEndpoint endpoint, RequestDispatcher dispatcher,
@@ -114,7 +116,7 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
         this.closeTimeoutMillis = settings.closeTimeoutMillis();
         this.configuredAcm = settings.acm();
         this.acm = configuredAcm;
-        this.batchRequests = new BatchRequestQueue(settings.batchAutoFlushBytes(), this::sendOneway);
+        this.batchRequests = new BatchRequestQueue(settings.batchAutoFlushBytes(), this::sendBatch);
         this.handle = new ConnectionHandle(instance, this);
     }
 
@@ -314,11 +316,29 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
     /**
      * Sends one twoway request: registers the call, then writes the message the encoder built.
      * {@code message} must have its request id at offset 14, written as 0; it is patched here.
+     * {@code notSent} hears, on the client executor, a {@link RetryException} when the connection
+     * is closing or closed, or a ConnectionLostException when the write failed.
+     *
+     * <p>Whether the connection still takes requests is decided on the event loop, where ACM and
+     * every close decide too: a request either goes out before CloseConnection (which then waits
+     * for its reply) or is refused untouched. Checked on the caller's thread, a request could pass
+     * the check, lose the race to the idle close and go out after CloseConnection, to be ignored by
+     * the peer and fail as a lost connection.
      */
-    public <R> void send(OutgoingCall<R> call, ByteBuf message, Consumer<LocalException> notSent) {
+    public <R> void send(OutgoingCall<R> call, ByteBuf message, Consumer<? super RuntimeException> notSent) {
+        runSendHook();
+        if (!onEventLoop(() -> sendNow(call, message, notSent))) {
+            message.release();
+            notSent.accept(new RetryException(new CommunicatorDestroyedException(this + ": its event loop is shut down")));
+        }
+    }
+
+    // Event loop.
+    private <R> void sendNow(OutgoingCall<R> call, ByteBuf message, Consumer<? super RuntimeException> notSent) {
         if (state != State.ACTIVE) {
             message.release();
-            notSent.accept(closeReason != null ? closeReason : new ConnectionLostException(this + " is closed"));
+            RetryException refused = refusal();
+            complete(() -> notSent.accept(refused));
             return;
         }
         if (call.future().isDone()) { // expired while connecting: nobody waits for it
@@ -344,23 +364,51 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
         });
     }
 
-    /** Sends a message that expects no reply (oneway); completes when it is written. */
+    // Event loop, state not ACTIVE.
+    private RetryException refusal() {
+        LocalException reason = closeReason;
+        return new RetryException(reason != null ? reason : new ConnectionLostException(this + " is closed"));
+    }
+
+    /**
+     * Sends a message that expects no reply (oneway); completes on the client executor once it is
+     * written, or with a {@link RetryException} when the connection is closing or closed (decided
+     * on the event loop, as for {@link #send}), or a ConnectionLostException when the write failed.
+     */
     public CompletableFuture<Void> sendOneway(ByteBuf message) {
+        runSendHook();
         CompletableFuture<Void> sent = new CompletableFuture<>();
-        if (state != State.ACTIVE) {
-            message.release();
-            sent.completeExceptionally(new ConnectionLostException(this + " is closed"));
-            return sent;
-        }
-        touchWrite();
-        channel.writeAndFlush(message).addListener((ChannelFutureListener) f -> complete(() -> {
-            if (f.isSuccess()) {
-                sent.complete(null);
-            } else {
-                sent.completeExceptionally(new ConnectionLostException(this + ": " + f.cause(), f.cause()));
+        boolean queued = onEventLoop(() -> {
+            if (state != State.ACTIVE) {
+                message.release();
+                RetryException refused = refusal();
+                complete(() -> sent.completeExceptionally(refused));
+                return;
             }
-        }));
+            touchWrite();
+            channel.writeAndFlush(message).addListener((ChannelFutureListener) f -> complete(() -> {
+                if (f.isSuccess()) {
+                    sent.complete(null);
+                } else {
+                    sent.completeExceptionally(new ConnectionLostException(this + ": " + f.cause(), f.cause()));
+                }
+            }));
+        });
+        if (!queued) {
+            message.release();
+            sent.completeExceptionally(new RetryException(new CommunicatorDestroyedException(this
+                    + ": its event loop is shut down")));
+        }
         return sent;
+    }
+
+    /** A BatchRequest is never retried elsewhere (as Ice): a refusal is reported as its reason. */
+    private CompletableFuture<Void> sendBatch(ByteBuf batch) {
+        return sendOneway(batch).exceptionallyCompose(e -> {
+            Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+                    ? e.getCause() : e;
+            return CompletableFuture.failedFuture(cause instanceof RetryException retry ? retry.reason() : cause);
+        });
     }
 
     /**
@@ -696,6 +744,34 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
         long now = System.nanoTime();
         lastWriteNanos = now;
         lastUseNanos = now;
+    }
+
+    /**
+     * Tests: {@code hook} runs once, on the sender's thread, when the next request reaches this
+     * connection, before anything is decided; it lets a test close the connection right then.
+     */
+    void beforeNextSend(Runnable hook) {
+        sendHook = hook;
+    }
+
+    private void runSendHook() {
+        Runnable hook = sendHook;
+        if (hook != null) {
+            sendHook = null;
+            hook.run();
+        }
+    }
+
+    /** Tests: the ACM check the monitor would run at {@code nowNanos}; completes once it ran on the event loop. */
+    CompletableFuture<Void> checkAcmAt(long nowNanos) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (!onEventLoop(() -> {
+            checkAcm(nowNanos);
+            done.complete(null);
+        })) {
+            done.completeExceptionally(new IllegalStateException(this + " has no event loop"));
+        }
+        return done;
     }
 
     /** Called by the {@link AcmMonitor} every quarter of the ACM timeout; any thread. */
