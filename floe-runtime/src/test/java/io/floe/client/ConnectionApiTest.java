@@ -35,6 +35,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -192,6 +193,38 @@ class ConnectionApiTest {
             assertThatThrownBy(connection::throwException).isInstanceOf(ConnectionManuallyClosedException.class);
             assertThat(calc.add(2, 3)).isEqualTo(5);
             assertThat(calc.ice_getConnection()).isNotSameAs(connection);
+        }
+    }
+
+    @Test
+    void anIdempotentCallFailedByTheApplicationsCloseIsNotRetried() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger calls = new AtomicInteger();
+        try (Peers peers = new Peers()) {
+            peers.adapter.add(new StubCalculator() {
+                @Override
+                public int add(int a, int b, Current current) throws Overflow {
+                    calls.incrementAndGet();
+                    try {
+                        release.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return a + b;
+                }
+            }, Identity.of("slow"));
+            CalculatorPrx slow = CalculatorPrx.uncheckedCast(peers.client.stringToProxy("slow:" + peers.endpoint()));
+            Connection connection = slow.ice_getConnection();
+            CompletableFuture<Integer> waiting = slow.addAsync(1, 2); // idempotent
+
+            while (calls.get() == 0) {
+                Thread.onSpinWait(); // bounded by the class timeout
+            }
+            connection.close(ConnectionClose.GRACEFULLY);
+
+            assertThat(failureOf(waiting)).isInstanceOf(ConnectionManuallyClosedException.class);
+            release.countDown();
+            assertThat(calls).as("not sent again").hasValue(1);
         }
     }
 
