@@ -249,6 +249,28 @@ class ConnectionApiTest {
     }
 
     @Test
+    void closingGracefullyWithWaitCountsACallIssuedJustBefore() throws Exception {
+        try (Peers peers = new Peers()) {
+            CalculatorPrx calc = peers.calc();
+            Connection connection = calc.ice_getConnection();
+            CompletableFuture<Void> answering = CompletableFuture.runAsync(() -> {
+                try {
+                    peers.answer(peers.nextParked(), 3);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+
+            // Closed right after the call, from the same thread: the request may not be out yet.
+            CompletableFuture<Integer> waiting = calc.addLaterAsync(1, 2);
+            connection.close(ConnectionClose.GRACEFULLY_WITH_WAIT);
+
+            assertThat(waiting).succeedsWithin(Duration.ofSeconds(10)).isEqualTo(3);
+            assertThat(answering).succeedsWithin(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
     void closingForcefullyFailsTheWaitingCallsAsNotGraceful() throws Exception {
         try (Peers peers = new Peers(new Properties(), new Properties().set("Ice.RetryIntervals", "-1"))) {
             CalculatorPrx calc = peers.calc();

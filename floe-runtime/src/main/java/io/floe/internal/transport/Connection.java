@@ -658,9 +658,16 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
         });
     }
 
-    /** Completes once no call of this connection waits for a reply. */
+    /**
+     * Completes once no call of this connection waits for a reply, counting the requests already
+     * handed to {@link #send}: the check runs on the event loop, behind them.
+     */
     CompletableFuture<Void> whenNoPendingCalls() {
-        return pending.whenEmpty();
+        CompletableFuture<Void> drained = new CompletableFuture<>();
+        if (!onEventLoop(() -> pending.whenEmpty().whenComplete((v, e) -> drained.complete(null)))) {
+            drained.complete(null); // no event loop: nothing can be pending
+        }
+        return drained;
     }
 
     /**
