@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import Interop.AmdTesterPrx;
 import Interop.Callback;
+import Interop.CallbackPrx;
 import Interop.TesterPrx;
+import io.floe.AsyncReply;
 import io.floe.CloseConnectionException;
 import io.floe.Communicator;
 import io.floe.Connection;
@@ -13,11 +15,17 @@ import io.floe.ConnectionClose;
 import io.floe.ConnectionManuallyClosedException;
 import io.floe.Current;
 import io.floe.Identity;
+import io.floe.IncomingRequest;
+import io.floe.InvocationFuture;
 import io.floe.ObjectAdapter;
 import io.floe.ObjectNotExistException;
 import io.floe.ObjectPrx;
 import io.floe.OperationMode;
 import io.floe.Properties;
+import io.floe.Servant;
+import io.floe.UserException;
+import io.floe.encoding.InputStream;
+import io.floe.encoding.OutputStream;
 import io.floe.encoding.UserExceptionFactory;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -87,7 +95,8 @@ class ConnectionInteropTest {
 
             // GracefullyWithWait: the delayed reply comes first, then the connection closes.
             Connection first = amd.ice_getConnection();
-            CompletableFuture<Integer> slow = amd.delayAsync(500, 7);
+            InvocationFuture<Integer> slow = amd.delayAsync(500, 7);
+            awaitSent(slow); // on this connection, not still queued behind its making
             first.close(ConnectionClose.GRACEFULLY_WITH_WAIT);
             assertThat(slow).isDone();
             assertThat(slow.get()).isEqualTo(7);
@@ -96,7 +105,8 @@ class ConnectionInteropTest {
             // Gracefully: the waiting call fails at once, and is not sent again.
             Connection second = amd.ice_getConnection();
             assertThat(second).isNotSameAs(first);
-            CompletableFuture<Integer> abandoned = amd.delayAsync(2000, 8);
+            InvocationFuture<Integer> abandoned = amd.delayAsync(2000, 8);
+            awaitSent(abandoned);
             second.close(ConnectionClose.GRACEFULLY);
             assertThatThrownBy(() -> abandoned.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                     .cause().isInstanceOfSatisfying(ConnectionManuallyClosedException.class,
@@ -113,6 +123,12 @@ class ConnectionInteropTest {
             assertThat(closed.await(10, TimeUnit.SECONDS)).isTrue();
             assertThatThrownBy(fourth::throwException).isInstanceOf(CloseConnectionException.class);
         }
+    }
+
+    private static void awaitSent(InvocationFuture<?> call) throws Exception {
+        CompletableFuture<Boolean> sent = new CompletableFuture<>();
+        call.whenSent(sent::complete);
+        sent.get(10, TimeUnit.SECONDS);
     }
 
     /** bidir_server.py: Bidir::CallbackServer as identity "bidir". */
@@ -167,6 +183,67 @@ class ConnectionInteropTest {
                     "local address = 127.0.0.1:" + server.port(),
                     "remote address = 127.0.0.1:" + connection.getInfo().localPort(),
                     "tcp", "60000", "True", server.endpoint());
+        }
+    }
+
+    /** Our server of Bidir::CallbackServer, written as floe-slice would generate it. */
+    private static final class CallbackServerServant implements Servant {
+        @Override
+        public String ice_id(Current current) {
+            return "::Bidir::CallbackServer";
+        }
+
+        @Override
+        public String[] ice_ids(Current current) {
+            return new String[] {"::Bidir::CallbackServer", "::Ice::Object"};
+        }
+
+        @Override
+        public void _dispatch(IncomingRequest request) throws UserException {
+            Current current = request.current();
+            switch (current.operation()) {
+                case "callBack" -> {
+                    InputStream in = request.startReadParams();
+                    Identity id = in.readIdentity();
+                    String msg = in.readString();
+                    request.endReadParams();
+                    AsyncReply reply = request.startAsync();
+                    CallbackPrx.uncheckedCast(current.con().createProxy(id)).helloAsync(msg).whenComplete((r, e) -> {
+                        if (e != null) {
+                            reply.fail(e);
+                        } else {
+                            reply.succeed(out -> out.writeString(r));
+                        }
+                    });
+                }
+                case "describeConnection" -> {
+                    request.readEmptyParams();
+                    Connection con = current.con();
+                    OutputStream out = request.startWriteResult();
+                    out.writeString(String.join("\n", con.toString(), con.type(), String.valueOf(con.timeout()),
+                            con.getInfo().incoming() ? "True" : "False", con.getEndpoint()));
+                    request.sendResult(out);
+                }
+                default -> Servant._dispatchBuiltin(this, request);
+            }
+        }
+    }
+
+    @Test
+    void ourServerCallsARealIceClientBackOverTheClientsOwnConnection() throws Exception {
+        Repository.requirePython();
+        try (Communicator server = Communicator.initialize()) {
+            ObjectAdapter adapter = server.createObjectAdapterWithEndpoints("Bidir", "tcp -h 127.0.0.1 -p 0");
+            adapter.add(new CallbackServerServant(), Identity.of("bidir"));
+            adapter.activate();
+
+            ConformanceRun run = ConformanceRun.of(List.of(Repository.PYTHON.toString(),
+                    Path.of("src", "test", "python", "bidir_client.py").toAbsolutePath().toString(),
+                    Repository.interop().toString(), "bidir:" + adapter.endpoints().get(0)));
+
+            assertThat(run.failures()).as(run.report()).isEmpty();
+            assertThat(run.lastLine()).as(run.report()).isEqualTo("4 passed, 0 failed");
+            assertThat(run.exitStatus()).as(run.report()).isZero();
         }
     }
 
