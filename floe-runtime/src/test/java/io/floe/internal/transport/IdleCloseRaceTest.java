@@ -137,4 +137,51 @@ class IdleCloseRaceTest {
             threads.shutdownNow();
         }
     }
+
+    /**
+     * The same race against the real Ice (/work/shared/interop/server.py), which ignores what
+     * arrives after our CloseConnection: every delay(0, i) must come back, none twice.
+     */
+    @Test
+    void callsRacingTheIdleCloseAgainstTheRealIceAllSucceed() throws Exception {
+        Process python = new ProcessBuilder("/usr/bin/python3", "/work/shared/interop/server.py", "tcp -h 127.0.0.1 -p 0")
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            String ready = new java.io.BufferedReader(new java.io.InputStreamReader(python.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8)).readLine();
+            assertThat(ready).as("server.py's ready line").startsWith("ready ");
+            io.floe.ObjectPrx tester = client.stringToProxy("tester:" + ready.substring("ready ".length()));
+            List<Throwable> failures = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                int value = i;
+                Connection current = ConnectionHandle.unwrap(tester.ice_getConnection());
+                CyclicBarrier start = new CyclicBarrier(2);
+                Future<?> closer = threads.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return current.checkAcmAt(System.nanoTime() + PAST_ANY_TIMEOUT).get(10, TimeUnit.SECONDS);
+                });
+                Future<CompletableFuture<Integer>> caller = threads.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return tester.ice_reference().invoke("delay", io.floe.OperationMode.NORMAL, null, out -> {
+                        out.writeInt(0);
+                        out.writeInt(value);
+                    }, in -> in.readInt(), null, null);
+                });
+                closer.get(10, TimeUnit.SECONDS);
+                try {
+                    assertThat(caller.get(10, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS)).isEqualTo(value);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    failures.add(e.getCause());
+                }
+            }
+            assertThat(failures).as("calls that met the idle close").isEmpty();
+        } finally {
+            threads.shutdownNow();
+            python.destroy();
+            if (!python.waitFor(10, TimeUnit.SECONDS)) {
+                python.destroyForcibly();
+            }
+        }
+    }
 }
