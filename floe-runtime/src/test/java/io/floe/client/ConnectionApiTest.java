@@ -188,9 +188,10 @@ class ConnectionApiTest {
 
             connection.close(ConnectionClose.GRACEFULLY);
 
+            // As in Ice, close has changed the state when it returns.
+            assertThatThrownBy(connection::throwException).isInstanceOf(ConnectionManuallyClosedException.class);
             assertThat(failureOf(waiting)).isInstanceOfSatisfying(ConnectionManuallyClosedException.class,
                     e -> assertThat(e.graceful()).isTrue());
-            assertThatThrownBy(connection::throwException).isInstanceOf(ConnectionManuallyClosedException.class);
             assertThat(calc.add(2, 3)).isEqualTo(5);
             assertThat(calc.ice_getConnection()).isNotSameAs(connection);
         }
@@ -280,6 +281,7 @@ class ConnectionApiTest {
 
             connection.close(ConnectionClose.FORCEFULLY);
 
+            assertThatThrownBy(connection::throwException).isInstanceOf(ConnectionManuallyClosedException.class);
             assertThat(failureOf(waiting)).isInstanceOfSatisfying(ConnectionManuallyClosedException.class,
                     e -> assertThat(e.graceful()).isFalse());
             assertThat(calc.add(2, 3)).isEqualTo(5);

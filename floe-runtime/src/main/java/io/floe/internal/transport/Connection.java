@@ -636,26 +636,37 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
     /**
      * {@code io.floe.Connection.close}: forcefully at once, or gracefully after failing the calls
      * that wait for replies (ConnectionManuallyClosedException); GRACEFULLY_WITH_WAIT waits for
-     * those replies first ({@link #whenNoPendingCalls}), which is the caller's part.
+     * those replies first ({@link #whenNoPendingCalls}), which is the caller's part. Completes once
+     * the connection is closing (as Ice's close, which changes the state before it returns), not
+     * once it is closed.
      */
-    void closeByApplication(ConnectionClose mode) {
+    CompletableFuture<Void> closeByApplication(ConnectionClose mode) {
         boolean graceful = mode != ConnectionClose.FORCEFULLY;
-        onEventLoop(() -> {
-            if (state == State.CLOSED || (graceful && state == State.CLOSING)) {
-                return;
+        CompletableFuture<Void> decided = new CompletableFuture<>();
+        boolean queued = onEventLoop(() -> {
+            try {
+                if (state == State.CLOSED || (graceful && state == State.CLOSING)) {
+                    return;
+                }
+                if (closeReason == null) {
+                    closeReason = new ConnectionManuallyClosedException(graceful, this
+                            + " closed by the application (" + mode + ")");
+                }
+                state = State.CLOSING; // CLOSED once the channel is inactive
+                if (!graceful) {
+                    channel.close();
+                    return;
+                }
+                abandonPendingCalls(closeReason);
+                closeIfIdle();
+            } finally {
+                decided.complete(null);
             }
-            if (closeReason == null) {
-                closeReason = new ConnectionManuallyClosedException(graceful, this + " closed by the application ("
-                        + mode + ")");
-            }
-            if (!graceful) {
-                channel.close();
-                return;
-            }
-            state = State.CLOSING;
-            abandonPendingCalls(closeReason);
-            closeIfIdle();
         });
+        if (!queued) {
+            decided.complete(null); // no event loop left: the channel is closed already
+        }
+        return decided;
     }
 
     /**

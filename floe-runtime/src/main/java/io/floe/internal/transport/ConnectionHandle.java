@@ -60,7 +60,8 @@ public final class ConnectionHandle implements io.floe.Connection {
         if (mode == ConnectionClose.GRACEFULLY_WITH_WAIT) {
             ObjectPrx.awaitLocal(connection.whenNoPendingCalls());
         }
-        connection.closeByApplication(mode);
+        // Short: only the decision, on the event loop; so throwException raises at once afterwards.
+        ObjectPrx.awaitLocal(connection.closeByApplication(mode));
     }
 
     @Override
