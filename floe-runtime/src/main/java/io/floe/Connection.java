@@ -8,14 +8,15 @@ import java.util.concurrent.CompletableFuture;
  * An Ice connection, as the application sees it (Ice's {@code Ice::Connection}): got from
  * {@link ObjectPrx#ice_getConnection} on the client side and {@link Current#con} in a dispatch.
  * Each connection has exactly one such object, so {@code ==} compares connections. Thread-safe;
- * no method blocks except {@link #close} with {@link ConnectionClose#GRACEFULLY_WITH_WAIT} and
- * the synchronous forms of the asynchronous ones. Callbacks run on the client thread pool.
+ * nothing blocks for long except {@link #close} with {@link ConnectionClose#GRACEFULLY_WITH_WAIT}
+ * and the synchronous forms of the asynchronous methods. Callbacks run on the client thread pool.
  */
 public interface Connection {
     /**
      * Closes the connection as {@code mode} says. {@link ConnectionClose#GRACEFULLY_WITH_WAIT}
-     * returns once the replies to the calls already sent have come; the others return at once.
-     * Proxies with endpoints then connect again; fixed proxies of this connection fail.
+     * first waits for the replies to the calls already made on it. Returns once the connection is
+     * closing (so {@link #throwException} raises), not once it is closed: the close callback tells
+     * that. Proxies with endpoints then connect again; fixed proxies of this connection fail.
      */
     void close(ConnectionClose mode);
 
