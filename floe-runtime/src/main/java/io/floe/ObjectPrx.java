@@ -225,6 +225,41 @@ public interface ObjectPrx {
         return ice_reference().withInvocationTimeout(timeoutMillis).toProxy();
     }
 
+    /**
+     * The connection this proxy's calls use, established if there is none yet (connecting with
+     * the same endpoint order and failover as a call); null when calls are collocated. Raises
+     * what connecting raised, such as ConnectionRefusedException or NoEndpointException.
+     */
+    default Connection ice_getConnection() {
+        return awaitLocal(ice_getConnectionAsync());
+    }
+
+    /** {@link #ice_getConnection()}, completed on the client thread pool. */
+    default CompletableFuture<Connection> ice_getConnectionAsync() {
+        return ice_reference().connection();
+    }
+
+    /**
+     * The connection the previous call of this very proxy used, if it still exists and the proxy
+     * caches connections ({@link #ice_isConnectionCached}); null otherwise. Never connects.
+     */
+    default Connection ice_getCachedConnection() {
+        return ice_reference().cachedConnection();
+    }
+
+    /**
+     * A fixed proxy with this proxy's identity, facet and call settings whose calls go over
+     * {@code connection} only (see {@link Connection#createProxy}).
+     */
+    default ObjectPrx ice_fixed(Connection connection) {
+        return ice_reference().withFixedConnection(connection).toProxy();
+    }
+
+    /** Whether this proxy is bound to one connection ({@link #ice_fixed}, {@link Connection#createProxy}). */
+    default boolean ice_isFixed() {
+        return ice_reference().isFixed();
+    }
+
     default InvocationFuture<Void> ice_pingAsync() {
         return ice_reference().invoke("ice_ping", OperationMode.NONMUTATING, null, null, null,
                 UserExceptionFactory.NONE, null);

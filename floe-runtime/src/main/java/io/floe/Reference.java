@@ -108,6 +108,25 @@ public interface Reference {
     CompletableFuture<Void> flushBatchRequests();
 
     /**
+     * The connection this reference's calls use, made if needed ({@code ice_getConnection}), with
+     * the same endpoint order and failover as a call; null for a collocated target. Completes on
+     * the client thread pool.
+     */
+    CompletableFuture<Connection> connection();
+
+    /** The connection the previous call used if there still is one and connections are cached; never connects. */
+    Connection cachedConnection();
+
+    /**
+     * A fixed reference ({@code ice_fixed}): the same identity, facet and call settings, whose
+     * calls go over {@code connection} only.
+     */
+    Reference withFixedConnection(Connection connection);
+
+    /** Whether calls go over one given connection ({@code Connection.createProxy}, {@code ice_fixed}). */
+    boolean isFixed();
+
+    /**
      * Sends one request (retrying it as Ice does, ice-protocol.md §5.6) and completes with the decoded results, the user exception the
      * factory accepts, or a LocalException. Never completes on an I/O thread.
      *

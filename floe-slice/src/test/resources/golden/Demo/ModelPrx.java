@@ -2,6 +2,7 @@
 
 package Demo;
 
+import io.floe.Connection;
 import io.floe.EncodingVersion;
 import io.floe.EndpointSelectionType;
 import io.floe.FacetNotExistException;
@@ -133,6 +134,11 @@ public interface ModelPrx extends ObjectPrx {
     @Override
     default ModelPrx ice_compress(boolean compress) {
         return new ModelPrxHandle(ice_reference().withCompress(compress));
+    }
+
+    @Override
+    default ModelPrx ice_fixed(Connection connection) {
+        return new ModelPrxHandle(ice_reference().withFixedConnection(connection));
     }
 
     static ModelPrx uncheckedCast(ObjectPrx proxy) {

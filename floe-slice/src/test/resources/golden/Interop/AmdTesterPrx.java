@@ -2,6 +2,7 @@
 
 package Interop;
 
+import io.floe.Connection;
 import io.floe.EncodingVersion;
 import io.floe.EndpointSelectionType;
 import io.floe.FacetNotExistException;
@@ -1416,6 +1417,11 @@ public interface AmdTesterPrx extends CommonPrx {
     @Override
     default AmdTesterPrx ice_compress(boolean compress) {
         return new AmdTesterPrxHandle(ice_reference().withCompress(compress));
+    }
+
+    @Override
+    default AmdTesterPrx ice_fixed(Connection connection) {
+        return new AmdTesterPrxHandle(ice_reference().withFixedConnection(connection));
     }
 
     static AmdTesterPrx uncheckedCast(ObjectPrx proxy) {

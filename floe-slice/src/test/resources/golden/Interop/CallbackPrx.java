@@ -2,6 +2,7 @@
 
 package Interop;
 
+import io.floe.Connection;
 import io.floe.EncodingVersion;
 import io.floe.EndpointSelectionType;
 import io.floe.FacetNotExistException;
@@ -123,6 +124,11 @@ public interface CallbackPrx extends ObjectPrx {
     @Override
     default CallbackPrx ice_compress(boolean compress) {
         return new CallbackPrxHandle(ice_reference().withCompress(compress));
+    }
+
+    @Override
+    default CallbackPrx ice_fixed(Connection connection) {
+        return new CallbackPrxHandle(ice_reference().withFixedConnection(connection));
     }
 
     static CallbackPrx uncheckedCast(ObjectPrx proxy) {

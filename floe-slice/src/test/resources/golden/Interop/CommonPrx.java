@@ -2,6 +2,7 @@
 
 package Interop;
 
+import io.floe.Connection;
 import io.floe.EncodingVersion;
 import io.floe.EndpointSelectionType;
 import io.floe.FacetNotExistException;
@@ -169,6 +170,11 @@ public interface CommonPrx extends ObjectPrx {
     @Override
     default CommonPrx ice_compress(boolean compress) {
         return new CommonPrxHandle(ice_reference().withCompress(compress));
+    }
+
+    @Override
+    default CommonPrx ice_fixed(Connection connection) {
+        return new CommonPrxHandle(ice_reference().withFixedConnection(connection));
     }
 
     static CommonPrx uncheckedCast(ObjectPrx proxy) {

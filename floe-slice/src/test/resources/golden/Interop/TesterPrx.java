@@ -2,6 +2,7 @@
 
 package Interop;
 
+import io.floe.Connection;
 import io.floe.EncodingVersion;
 import io.floe.EndpointSelectionType;
 import io.floe.FacetNotExistException;
@@ -1413,6 +1414,11 @@ public interface TesterPrx extends CommonPrx {
     @Override
     default TesterPrx ice_compress(boolean compress) {
         return new TesterPrxHandle(ice_reference().withCompress(compress));
+    }
+
+    @Override
+    default TesterPrx ice_fixed(Connection connection) {
+        return new TesterPrxHandle(ice_reference().withFixedConnection(connection));
     }
 
     static TesterPrx uncheckedCast(ObjectPrx proxy) {

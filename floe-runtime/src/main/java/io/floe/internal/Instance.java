@@ -49,6 +49,7 @@ public final class Instance {
     private final EncodingVersion defaultEncoding;
     private final FormatType defaultFormat;
     private final AtomicBoolean destroyed = new AtomicBoolean();
+    private final io.floe.internal.dispatch.RequestDispatcher withoutAdapter;
     private final io.floe.internal.proxy.ClientDefaults clientDefaults;
     private final io.floe.internal.proxy.ConnectionPools connectionPools = new io.floe.internal.proxy.ConnectionPools(this);
 
@@ -70,13 +71,15 @@ public final class Instance {
         this.clientPool = ThreadPool.create(ThreadPoolSettings.read(properties, "Ice.ThreadPool.Client"));
         this.cleaner = Cleaner.create(new DefaultThreadFactory("floe-cleaner", true));
         this.timer = new HashedWheelTimer(new DefaultThreadFactory("floe-timer", true), 10, TimeUnit.MILLISECONDS);
-        this.connector = new Connector(transport, clientPool, connectionSettings("Ice"));
+        this.connector = new Connector(this, "", connectionSettings("Ice"));
         this.adapters = new AdapterRegistry(this);
         this.proxyReader = new ProxyReader(this);
         this.valueFactory = new ClassNameValueFactory(modulePackages(properties),
                 properties.get("Ice.Default.Package", ""));
         this.inputStreams = new InputStreams(proxyReader, valueFactory,
                 properties.getInt("Ice.ClassGraphDepthMax", InputStream.DEFAULT_CLASS_GRAPH_DEPTH_MAX));
+        this.withoutAdapter = io.floe.internal.dispatch.RequestDispatcher.withoutAdapter(inputStreams,
+                properties.getInt("Ice.Warn.Dispatch", 1), cleaner, timer, defaultFormat);
     }
 
     public Communicator communicator() {
@@ -113,6 +116,11 @@ public final class Instance {
 
     public Connector connector() {
         return connector;
+    }
+
+    /** Answers the requests of a connection without an adapter: ObjectNotExistException. */
+    public io.floe.internal.dispatch.RequestDispatcher dispatcherWithoutAdapter() {
+        return withoutAdapter;
     }
 
     public AdapterRegistry adapters() {

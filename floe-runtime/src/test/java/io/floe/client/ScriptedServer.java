@@ -76,6 +76,9 @@ final class ScriptedServer implements AutoCloseable {
                 int size = ByteBuffer.wrap(header, 10, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
                 byte[] body = new byte[size - 14];
                 in.readFully(body);
+                if (header[8] == 4) {
+                    return; // CloseConnection: close our end, as an Ice server does (ice-protocol.md §5.2)
+                }
                 if (header[8] != 0) {
                     continue; // not a request
                 }

@@ -25,7 +25,9 @@ import io.floe.internal.transport.ConnectionSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +46,9 @@ public final class Adapter implements ObjectAdapter {
     private final Instance instance;
     private final ServantMap servants = new ServantMap();
     private final List<Acceptor> acceptors = new ArrayList<>();
+    /** Client connections whose peer's requests this adapter dispatches ({@code Connection.setAdapter}). */
+    private final Set<Connection> attached = ConcurrentHashMap.newKeySet();
+    private final RequestDispatcher dispatcher;
     /** Bounds the memory of pending dispatches by default; 0 lifts the bound. */
     static final int DEFAULT_MAX_DISPATCHES = 100_000;
 
@@ -69,7 +74,8 @@ public final class Adapter implements ObjectAdapter {
         Properties properties = instance.properties();
         ConnectionSettings settings = instance.connectionSettings(name);
         this.gracePeriodMillis = properties.getInt(name + ".GracePeriod", 10_000);
-        if (endpoints == null || endpoints.isBlank()) {
+        // As Ice, the nameless adapter may have no endpoints: it serves bidirectional connections.
+        if ((endpoints == null || endpoints.isBlank()) && !name.isEmpty()) {
             throw new InitializationException("object adapter '" + name + "' has no endpoints (set "
                     + name + ".Endpoints)");
         }
@@ -99,14 +105,14 @@ public final class Adapter implements ObjectAdapter {
                 connections().forEach(Connection::resumeReading);
             }
         });
-        RequestDispatcher dispatcher = new RequestDispatcher(this, servants, instance.inputStreams(), limiter,
+        this.dispatcher = new RequestDispatcher(this, servants, instance.inputStreams(), limiter,
                 properties.getInt("Ice.Warn.Dispatch", 1), instance.cleaner(), instance.timer(),
                 properties.getInt(name + ".DispatchDeadline", 0), instance.defaultFormat());
         try {
-            for (String text : Tokenizer.splitOutsideQuotes(endpoints, ':')) {
+            for (String text : endpoints == null || endpoints.isBlank() ? List.<String>of()
+                    : Tokenizer.splitOutsideQuotes(endpoints, ':')) {
                 TcpEndpoint endpoint = TcpEndpoint.parse(text, instance.defaultHost());
-                acceptors.add(new Acceptor(instance.transport(), endpoint, dispatcher, pool,
-                        instance.clientExecutor(), settings, limiter::isPaused));
+                acceptors.add(new Acceptor(instance, endpoint, dispatcher, pool, settings, limiter::isPaused));
             }
         } catch (RuntimeException e) {
             acceptors.forEach(Acceptor::stopAccepting);
@@ -128,7 +134,7 @@ public final class Adapter implements ObjectAdapter {
     }
 
     private List<Connection> connections() {
-        List<Connection> all = new ArrayList<>();
+        List<Connection> all = new ArrayList<>(attached);
         acceptors.forEach(a -> all.addAll(a.connections()));
         return all;
     }
@@ -136,6 +142,28 @@ public final class Adapter implements ObjectAdapter {
     /** The collocated calls being dispatched, which a shutdown answers like those of connections. */
     public CollocatedDispatches collocatedDispatches() {
         return collocated;
+    }
+
+    /**
+     * Dispatches the requests that arrive on {@code connection} (a client's, made bidirectional by
+     * {@code Connection.setAdapter}) until it closes, this adapter is deactivated, or another is set.
+     */
+    public void attach(Connection connection) {
+        checkActive();
+        attached.add(connection);
+        connection.closed().whenComplete((v, e) -> attached.remove(connection));
+        connection.route(dispatcher, pool.forConnection());
+        if (limiter.isPaused()) {
+            connection.pauseReading();
+        }
+        if (deactivating.get() && attached.remove(connection)) {
+            connection.route(null, null); // deactivated meanwhile: it may have missed this one
+        }
+    }
+
+    /** The connection now dispatches elsewhere. */
+    public void detach(Connection connection) {
+        attached.remove(connection);
     }
 
     /** Where this adapter's requests are dispatched. */
@@ -216,6 +244,12 @@ public final class Adapter implements ObjectAdapter {
             return;
         }
         acceptors.forEach(Acceptor::stopAccepting);
+        // As Ice: client connections stay open but no longer dispatch here (ObjectNotExist);
+        // dispatches in progress still answer.
+        for (Connection connection : List.copyOf(attached)) {
+            attached.remove(connection);
+            connection.route(null, null);
+        }
         Thread closer = new Thread(this::closeConnections, "floe-deactivate-" + name);
         closer.setDaemon(true);
         closer.start();
@@ -234,8 +268,11 @@ public final class Adapter implements ObjectAdapter {
         if (registering != null && registering.handle((v, e) -> e == null).join()) {
             registration.unregister();
         }
-        List<Connection> connections = connections();
-        connections.forEach(Connection::closeGracefully);
+        List<Connection> connections = new ArrayList<>();
+        acceptors.forEach(a -> connections.addAll(a.connections()));
+        ObjectAdapterDeactivatedException closing = new ObjectAdapterDeactivatedException("object adapter '"
+                + name + "' deactivated");
+        connections.forEach(c -> c.closeGracefully(closing));
         try {
             long graceEnd = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(gracePeriodMillis);
             boolean connectionsClosed = awaitClosed(connections, gracePeriodMillis);
@@ -406,7 +443,7 @@ public final class Adapter implements ObjectAdapter {
 
     /** The dispatcher its connections use; collocated calls go straight to it. */
     public RequestDispatcher dispatcher() {
-        return acceptors.get(0).dispatcher();
+        return dispatcher;
     }
 
     /** A request id for a collocated twoway call: counts from 1, wraps back to 1, never 0. */

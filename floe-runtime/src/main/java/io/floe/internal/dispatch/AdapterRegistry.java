@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** The object adapters of a communicator, and its shutdown. */
 public final class AdapterRegistry {
@@ -19,6 +20,7 @@ public final class AdapterRegistry {
     private final Map<String, Adapter> adapters = new ConcurrentHashMap<>();
     private final CountDownLatch shutdown = new CountDownLatch(1);
     private final AtomicBoolean shuttingDown = new AtomicBoolean();
+    private final AtomicLong nameless = new AtomicLong();
     private final boolean collocationOptimized;
 
     public AdapterRegistry(Instance instance) {
@@ -34,7 +36,9 @@ public final class AdapterRegistry {
             throw new AlreadyRegisteredException("object adapter '" + name + "'");
         }
         Adapter adapter = new Adapter(instance, name, endpoints);
-        if (adapters.putIfAbsent(name, adapter) != null) {
+        // As Ice, nameless adapters may be many: each gets a key of its own.
+        String key = name.isEmpty() ? "\0" + nameless.incrementAndGet() : name;
+        if (adapters.putIfAbsent(key, adapter) != null) {
             adapter.deactivate();
             throw new AlreadyRegisteredException("object adapter '" + name + "'");
         }
@@ -42,7 +46,7 @@ public final class AdapterRegistry {
     }
 
     void removed(Adapter adapter) {
-        adapters.remove(adapter.name(), adapter);
+        adapters.values().remove(adapter);
         adapter.deactivateServantLocators();
     }
 

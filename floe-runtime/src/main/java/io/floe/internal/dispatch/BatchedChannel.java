@@ -9,20 +9,25 @@ import java.util.concurrent.Executor;
  * The channel of one batched request: the batch as a whole is the connection's tracked
  * dispatch, so a batched request neither is tracked nor sends a reply of its own.
  */
-record BatchedChannel(ReplyChannel connection) implements ReplyChannel {
+record BatchedChannel(ReplyChannel channel) implements ReplyChannel {
     @Override
     public ByteBufAllocator alloc() {
-        return connection.alloc();
+        return channel.alloc();
     }
 
     @Override
     public Executor dispatchExecutor() {
-        return connection.dispatchExecutor();
+        return channel.dispatchExecutor();
     }
 
     @Override
     public ConnectionInfo info() {
-        return connection.info();
+        return channel.info();
+    }
+
+    @Override
+    public io.floe.Connection connection() {
+        return channel.connection();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.floe.internal.dispatch;
 
+import io.floe.Connection;
 import io.floe.ConnectionInfo;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -18,6 +19,9 @@ public interface ReplyChannel {
 
     /** Null for a collocated call. */
     ConnectionInfo info();
+
+    /** The connection as the application sees it ({@code Current.con}); null for a collocated call. */
+    Connection connection();
 
     /** Counts a dispatch from the moment its request is decoded. Called on the event loop. */
     void track(InFlightDispatch dispatch);

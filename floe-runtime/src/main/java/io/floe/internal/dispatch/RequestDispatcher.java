@@ -58,6 +58,21 @@ public final class RequestDispatcher {
         this.deadlineMillis = deadlineMillis;
     }
 
+    /**
+     * The dispatcher of a connection without an adapter (a client's, until {@code setAdapter}):
+     * it finds no servant, so every request gets ObjectNotExistException, as in Ice.
+     */
+    public static RequestDispatcher withoutAdapter(InputStreams streams, int warnDispatch, Cleaner cleaner,
+                                                   Timer timer, FormatType defaultFormat) {
+        return new RequestDispatcher(null, new ServantMap(), streams, new DispatchLimiter(0), warnDispatch,
+                cleaner, timer, 0, defaultFormat);
+    }
+
+    /** The adapter whose servants this dispatches to; null for {@link #withoutAdapter}. */
+    public ObjectAdapter adapter() {
+        return adapter;
+    }
+
     /** True while the adapter's MaxDispatches bound is reached: connections hold new requests. */
     public boolean isSaturated() {
         return limiter.isPaused();
@@ -165,8 +180,10 @@ public final class RequestDispatcher {
 
     private void dispatch(InFlightDispatch dispatch, ByteBuf params) {
         RequestHeader header = dispatch.header();
-        Current current = new Current(adapter, dispatch.channel().info(), header.identity(), header.facet(),
-                header.operation(), header.mode(), header.context(), header.requestId(), peekEncoding(params));
+        ReplyChannel channel = dispatch.channel();
+        Current current = new Current(adapter, channel.info(), header.identity(), header.facet(),
+                header.operation(), header.mode(), header.context(), header.requestId(), peekEncoding(params),
+                channel.connection());
         Incoming request = new Incoming(dispatch, current, params, streams, cleaner);
         try {
             servants.router().dispatch(request);

@@ -1,5 +1,6 @@
 package io.floe.internal.invoke;
 
+import io.floe.CompressBatch;
 import io.floe.protocol.CompressionStatus;
 import io.floe.protocol.MessageHeader;
 import io.floe.protocol.MessageType;
@@ -75,9 +76,17 @@ public final class BatchRequestQueue {
 
     /** Sends what is queued as one message; completes once written (at once when nothing is queued). */
     public CompletableFuture<Void> flush() {
+        return flush(CompressBatch.BASED_ON_PROXY);
+    }
+
+    /** {@link #flush()}, compressed as {@code compress} says ({@code Connection.flushBatchRequests}). */
+    public CompletableFuture<Void> flush(CompressBatch compress) {
         ByteBuf message;
         lock.lock();
         try {
+            if (compress != CompressBatch.BASED_ON_PROXY && batch != null) {
+                this.compress = compress == CompressBatch.YES;
+            }
             message = take();
         } finally {
             lock.unlock();

@@ -76,6 +76,11 @@ final class CollocatedChannel implements ReplyChannel {
         return null;
     }
 
+    @Override
+    public io.floe.Connection connection() {
+        return null;
+    }
+
     // Inline once the client executor is shut down, so no call is left waiting.
     private void complete(Runnable task) {
         try {

@@ -3,7 +3,10 @@ package io.floe.internal.invoke;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -13,6 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class PendingRequests {
     private final AtomicInteger lastId = new AtomicInteger();
     private final Map<Integer, OutgoingCall<?>> calls = new ConcurrentHashMap<>();
+    // Close(GracefullyWithWait) waits here; empty on the hot path, so remove() only peeks.
+    private final Queue<CompletableFuture<Void>> drained = new ConcurrentLinkedQueue<>();
 
     /** Registers {@code call} under a fresh id, which it returns. */
     public int register(OutgoingCall<?> call) {
@@ -23,7 +28,11 @@ public final class PendingRequests {
 
     /** The call waiting for {@code id}, removed; null for an unknown or forgotten id. */
     public OutgoingCall<?> remove(int id) {
-        return calls.remove(id);
+        OutgoingCall<?> call = calls.remove(id);
+        if (call != null && !drained.isEmpty()) {
+            signalIfEmpty();
+        }
+        return call;
     }
 
     public int size() {
@@ -32,13 +41,37 @@ public final class PendingRequests {
 
     /** Removes every call and fails it with {@code error}. */
     public void failAll(Throwable error) {
-        List<OutgoingCall<?>> failed = new ArrayList<>();
+        removeAll().forEach(call -> call.fail(error));
+    }
+
+    /** Removes every call and returns them, so the caller can fail them elsewhere. */
+    public List<OutgoingCall<?>> removeAll() {
+        List<OutgoingCall<?>> removed = new ArrayList<>();
         for (Integer id : List.copyOf(calls.keySet())) {
             OutgoingCall<?> call = calls.remove(id);
             if (call != null) {
-                failed.add(call);
+                removed.add(call);
             }
         }
-        failed.forEach(call -> call.fail(error));
+        signalIfEmpty();
+        return removed;
+    }
+
+    /** Completes once no call waits (at once if none does); completed on the thread that removed the last one. */
+    public CompletableFuture<Void> whenEmpty() {
+        CompletableFuture<Void> empty = new CompletableFuture<>();
+        drained.add(empty);
+        signalIfEmpty(); // the last call may have gone before the future was queued
+        return empty;
+    }
+
+    private void signalIfEmpty() {
+        if (!calls.isEmpty()) {
+            return;
+        }
+        CompletableFuture<Void> waiting;
+        while ((waiting = drained.poll()) != null) {
+            waiting.complete(null);
+        }
     }
 }

@@ -23,8 +23,7 @@ public final class ConnectionPools {
         if (connectionId.isEmpty()) {
             return instance.connector();
         }
-        return byId.computeIfAbsent(connectionId, id -> new Connector(instance.transport(),
-                instance.clientExecutor(), instance.connectionSettings("Ice")));
+        return byId.computeIfAbsent(connectionId, id -> new Connector(instance, id, instance.connectionSettings("Ice")));
     }
 
     /** Closes the connections of every non-default id, as {@link Connector#closeAll()}. */

@@ -1,5 +1,6 @@
 package io.floe.internal.proxy;
 
+import io.floe.CommunicatorDestroyedException;
 import io.floe.InvocationFuture;
 import io.floe.NoEndpointException;
 import io.floe.ObjectNotExistException;
@@ -10,6 +11,7 @@ import io.floe.internal.Instance;
 import io.floe.internal.endpoint.TcpEndpoint;
 import io.floe.internal.invoke.OutgoingCall;
 import io.floe.internal.invoke.RequestEncoder;
+import io.floe.internal.invoke.RetryException;
 import io.floe.internal.locator.LocatorResolver;
 import io.floe.internal.transport.Connection;
 import io.netty.buffer.ByteBuf;
@@ -196,6 +198,18 @@ final class Invocation<R> {
     private void failed(Throwable error, Sent sent) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (future.isDone()) {
+            return;
+        }
+        if (cause instanceof RetryException refused) {
+            // Refused untouched by a closing connection: another connection, and no retry used up
+            // (Ice's RetryException). The connector hands out open connections only, so this ends.
+            if (refused.reason() instanceof CommunicatorDestroyedException destroyed) {
+                future.completeExceptionally(destroyed);
+            } else {
+                log.debug("{} on '{}' refused by a closing connection ({}); sending it on another", operation,
+                        reference, refused.reason().toString());
+                attempt();
+            }
             return;
         }
         if (cause instanceof ObjectNotExistException && reference.isWellKnown() && reference.resolver() != null) {

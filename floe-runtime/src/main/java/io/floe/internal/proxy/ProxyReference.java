@@ -461,6 +461,49 @@ public final class ProxyReference implements Reference {
         return flushed;
     }
 
+    @Override
+    public CompletableFuture<io.floe.Connection> connection() {
+        List<TcpEndpoint> reachable = tcpEndpoints();
+        Adapter collocated = isIndirect() ? instance.adapters().collocatedWith(identity, adapterId)
+                : instance.adapters().collocatedWith(reachable);
+        if (collocated != null) {
+            return CompletableFuture.completedFuture(null); // as Ice: collocated calls have no connection
+        }
+        LocalException refused = refusal("ice_getConnection", options.mode(), reachable, false);
+        if (refused != null) {
+            return CompletableFuture.failedFuture(refused);
+        }
+        if (!isIndirect()) {
+            return ConnectionRequest.open(this, connectionOrder());
+        }
+        return resolver().resolve(this).thenCompose(resolution -> {
+            List<TcpEndpoint> order = connectionOrder(resolution.endpoints());
+            if (order.isEmpty()) {
+                return CompletableFuture.failedFuture(new NoEndpointException("proxy '" + this
+                        + "': its locator knows no tcp endpoint for it (resolved: " + resolution.endpoints() + ")"));
+            }
+            return ConnectionRequest.open(this, order);
+        });
+    }
+
+    @Override
+    public io.floe.Connection cachedConnection() {
+        TcpEndpoint cached = options.connectionCached() ? cachedEndpoint.get() : null;
+        io.floe.internal.transport.Connection connection = cached == null ? null
+                : connector().cached(forConnecting(cached));
+        return connection == null ? null : connection.handle();
+    }
+
+    @Override
+    public Reference withFixedConnection(io.floe.Connection connection) {
+        return FixedReference.of(instance, identity, facet, options, connection);
+    }
+
+    @Override
+    public boolean isFixed() {
+        return false;
+    }
+
     private <R> InvocationFuture<R> queueBatch(ByteBuf message) {
         InvocationFuture<R> future = new InvocationFuture<>(CompletableFuture.completedFuture(true),
                 instance.clientExecutor());

@@ -2,6 +2,7 @@ package io.floe.internal.proxy;
 
 import io.floe.CloseConnectionException;
 import io.floe.CommunicatorDestroyedException;
+import io.floe.ConnectionManuallyClosedException;
 import io.floe.InitializationException;
 import io.floe.InvocationTimeoutException;
 import io.floe.LocalException;
@@ -70,8 +71,10 @@ public final class RetryPolicy {
         if (notExist ? !indirect : failure instanceof RequestFailedException) {
             return NO_RETRY;
         }
+        // As Ice: the application closed the connection on purpose, so its calls end there.
         if (failure instanceof MarshalException || failure instanceof CommunicatorDestroyedException
                 || failure instanceof ObjectAdapterDeactivatedException
+                || failure instanceof ConnectionManuallyClosedException
                 || failure instanceof InvocationTimeoutException) {
             return NO_RETRY;
         }

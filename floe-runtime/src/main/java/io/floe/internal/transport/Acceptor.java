@@ -1,6 +1,7 @@
 package io.floe.internal.transport;
 
 import io.floe.InitializationException;
+import io.floe.internal.Instance;
 import io.floe.internal.dispatch.RequestDispatcher;
 import io.floe.internal.endpoint.TcpEndpoint;
 import io.floe.internal.pool.ThreadPool;
@@ -12,7 +13,6 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.concurrent.TimeUnit;
 
@@ -27,10 +27,10 @@ public final class Acceptor {
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
 
     /** Binds at once (so the actual port is known); accepts nothing before {@link #start}. */
-    public Acceptor(NettyTransport transport, TcpEndpoint requested, RequestDispatcher dispatcher,
-                    ThreadPool dispatchPool, Executor completions, ConnectionSettings settings,
-                    BooleanSupplier readingPaused) {
+    public Acceptor(Instance instance, TcpEndpoint requested, RequestDispatcher dispatcher,
+                    ThreadPool dispatchPool, ConnectionSettings settings, BooleanSupplier readingPaused) {
         this.dispatcher = dispatcher;
+        NettyTransport transport = instance.transport();
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(transport.group())
                 .channel(transport.serverChannelType())
@@ -41,8 +41,8 @@ public final class Acceptor {
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        Connection connection = Connection.accepted(dispatcher, dispatchPool.forConnection(),
-                                completions, settings, transport.replyWriter(ch.eventLoop()));
+                        Connection connection = Connection.accepted(instance, endpoint, dispatcher,
+                                dispatchPool.forConnection(), settings);
                         if (readingPaused.getAsBoolean()) {
                             ch.config().setAutoRead(false); // back-pressure applies to newcomers too
                         }

@@ -27,11 +27,21 @@ final class AcmMonitor implements Runnable {
     }
 
     void register(Connection connection) {
+        connection.closed().whenComplete((v, e) -> connections.remove(connection));
+        update(connection);
+    }
+
+    /** The connection's ACM settings changed ({@code setACM}): watched if enabled, and soon enough. */
+    void update(Connection connection) {
         if (!connection.acm().enabled()) {
+            connections.remove(connection);
             return;
         }
         connections.add(connection);
-        connection.closed().whenComplete((v, e) -> connections.remove(connection));
+        if (connection.closed().isDone()) {
+            connections.remove(connection); // closed meanwhile: its removal may have run before the add
+            return;
+        }
         long wanted = periodFor(connection.acm().timeoutMillis());
         synchronized (this) {
             if (next == null || next.getDelay(TimeUnit.MILLISECONDS) > wanted) {

@@ -1,17 +1,26 @@
 package io.floe.internal.transport;
 
+import io.floe.ACMClose;
 import io.floe.CloseConnectionException;
+import io.floe.CommunicatorDestroyedException;
+import io.floe.CompressBatch;
+import io.floe.ConnectionClose;
 import io.floe.ConnectionInfo;
 import io.floe.ConnectionLostException;
+import io.floe.ConnectionManuallyClosedException;
 import io.floe.ConnectionTimeoutException;
 import io.floe.LocalException;
+import io.floe.ObjectAdapter;
 import io.floe.ProtocolException;
+import io.floe.internal.Instance;
 import io.floe.internal.dispatch.InFlightDispatch;
 import io.floe.internal.dispatch.ReplyChannel;
 import io.floe.internal.dispatch.RequestDispatcher;
+import io.floe.internal.endpoint.TcpEndpoint;
 import io.floe.internal.invoke.BatchRequestQueue;
 import io.floe.internal.invoke.OutgoingCall;
 import io.floe.internal.invoke.PendingRequests;
+import io.floe.internal.invoke.RetryException;
 import io.floe.protocol.MessageType;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -28,6 +37,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,27 +45,39 @@ import org.slf4j.LoggerFactory;
 /**
  * One Ice connection, either side: routes received messages (requests to the dispatcher,
  * replies to the pending calls) and runs the connection's life: validation, heartbeats while
- * dispatches are pending, graceful close with CloseConnection, and loss.
+ * dispatches are pending, graceful close with CloseConnection, and loss. The application sees it
+ * through its {@link ConnectionHandle} ({@code io.floe.Connection}); this class is the runtime's.
+ * Past the usual size because the state machine and ACM read the same fields; the public API,
+ * framing, pending calls, batching and reply writing are other classes.
  */
 public final class Connection extends ChannelInboundHandlerAdapter implements ReplyChannel {
     private static final Logger log = LoggerFactory.getLogger(Connection.class);
 
     private enum State { VALIDATING, ACTIVE, CLOSING, CLOSED }
 
-    private final RequestDispatcher dispatcher; // null on a client connection
-    private final Executor dispatchExecutor;
+    /** Who dispatches the requests the peer sends, and where; swapped whole by {@code setAdapter}. */
+    private record Route(RequestDispatcher dispatcher, Executor executor) {
+    }
+
+    private final Instance instance;
+    private final boolean incoming;
+    private final TcpEndpoint endpoint;
+    private final String connectionId;
+    private final ConnectionHandle handle;
+    private volatile Route route;
     private final Executor completions;
     private final int closeTimeoutMillis;
     private final PendingRequests pending = new PendingRequests();
     private final Set<InFlightDispatch> dispatches = ConcurrentHashMap.newKeySet();
     private final CompletableFuture<Connection> validated = new CompletableFuture<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
-    private final ReplyWriter replies;
+    private ReplyWriter replies; // set when the channel is registered, before any read
     private final ReplyChannel compressedReplies = new CompressedReplies();
     private final BatchRequestQueue batchRequests;
     private Queue<Frame> held; // event loop only; made when first needed
     private boolean flushDue; // event loop only
-    private final Acm acm;
+    private final Acm configuredAcm;
+    private volatile Acm acm;
     private volatile long lastWriteNanos = System.nanoTime(); // any message
     private volatile long lastReadNanos = System.nanoTime(); // any message
     private volatile long lastUseNanos = System.nanoTime(); // a request, batch or reply, either way
@@ -64,27 +86,57 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
     private volatile Channel channel;
     private volatile ConnectionInfo info;
     private volatile LocalException closeReason;
+    private volatile Runnable sendHook; // tests only
 
-    /** A server connection: it dispatches what it receives and speaks first. */
-    static Connection accepted(RequestDispatcher dispatcher, Executor dispatchExecutor, Executor completions,
-                               ConnectionSettings settings, ReplyWriter replies) {
-        return new Connection(dispatcher, dispatchExecutor, completions, settings, replies);
+    /** A server connection, accepted on {@code endpoint}: it dispatches what it receives and speaks first. */
+    static Connection accepted(Instance instance, TcpEndpoint endpoint, RequestDispatcher dispatcher,
+                               Executor dispatchExecutor, ConnectionSettings settings) {
+        return new Connection(instance, true, endpoint, "", new Route(dispatcher, dispatchExecutor), settings);
     }
 
-    /** A client connection: it sends requests once the server validated it. */
-    static Connection outgoing(Executor completions, ConnectionSettings settings) {
-        return new Connection(null, completions, completions, settings, null);
+    /**
+     * A client connection to {@code endpoint}, for the proxies of {@code connectionId}: it sends
+     * requests once the server validated it; requests from the peer get ObjectNotExistException
+     * until an adapter is set.
+     */
+    static Connection outgoing(Instance instance, TcpEndpoint endpoint, String connectionId,
+                               ConnectionSettings settings) {
+        return new Connection(instance, false, endpoint, connectionId,
+                new Route(instance.dispatcherWithoutAdapter(), instance.clientExecutor()), settings);
     }
 
-    private Connection(RequestDispatcher dispatcher, Executor dispatchExecutor, Executor completions,
-                       ConnectionSettings settings, ReplyWriter replies) {
-        this.dispatcher = dispatcher;
-        this.replies = replies;
-        this.dispatchExecutor = dispatchExecutor;
-        this.completions = completions;
+    private Connection(Instance instance, boolean incoming, TcpEndpoint endpoint, String connectionId, Route route,
+                       ConnectionSettings settings) {
+        this.instance = instance;
+        this.incoming = incoming;
+        this.endpoint = endpoint;
+        this.connectionId = connectionId;
+        this.route = route;
+        this.completions = instance.clientExecutor();
         this.closeTimeoutMillis = settings.closeTimeoutMillis();
-        this.acm = settings.acm();
-        this.batchRequests = new BatchRequestQueue(settings.batchAutoFlushBytes(), this::sendOneway);
+        this.configuredAcm = settings.acm();
+        this.acm = configuredAcm;
+        this.batchRequests = new BatchRequestQueue(settings.batchAutoFlushBytes(), this::sendBatch);
+        this.handle = new ConnectionHandle(instance, this);
+    }
+
+    /** The application's view of this connection; one per connection. */
+    public ConnectionHandle handle() {
+        return handle;
+    }
+
+    @Override
+    public io.floe.Connection connection() {
+        return handle;
+    }
+
+    boolean incoming() {
+        return incoming;
+    }
+
+    /** The endpoint it was made to, or accepted on. */
+    public TcpEndpoint endpoint() {
+        return endpoint;
     }
 
     /** Completes once the server's ValidateConnection arrived (at once on the server side). */
@@ -100,18 +152,61 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
         return acm;
     }
 
+    /** ACM as the properties configured it, before any {@code setACM}. */
+    Acm configuredAcm() {
+        return configuredAcm;
+    }
+
+    void setAcm(Acm changed) {
+        acm = changed;
+        instance.transport().acm().update(this);
+    }
+
     public boolean isUsable() {
         return state == State.ACTIVE;
     }
 
+    /** Closing or closed: nothing more may be sent. */
+    public boolean isClosing() {
+        return state == State.CLOSING || state == State.CLOSED;
+    }
+
+    boolean isClosed() {
+        return state == State.CLOSED;
+    }
+
+    /** Why it closed or is closing; null while it is open. */
+    public LocalException closeReason() {
+        return closeReason;
+    }
+
+    /** Known once connected. */
     @Override
     public ConnectionInfo info() {
+        return info;
+    }
+
+    /**
+     * Requests from the peer go to {@code dispatcher} from now on, on {@code executor}; null for
+     * both: ObjectNotExistException, as for a client connection without an adapter.
+     */
+    public void route(RequestDispatcher dispatcher, Executor executor) {
+        route = dispatcher == null ? new Route(instance.dispatcherWithoutAdapter(), completions)
+                : new Route(dispatcher, executor);
         ConnectionInfo known = info;
-        if (known == null && channel != null && channel.remoteAddress() != null) {
-            known = describe(channel); // made when first asked for: most connections never are
-            info = known;
+        if (known != null) {
+            info = known.withAdapterName(adapterName());
         }
-        return known;
+    }
+
+    /** The adapter that dispatches the peer's requests, or null. */
+    ObjectAdapter adapter() {
+        return route.dispatcher().adapter();
+    }
+
+    private String adapterName() {
+        ObjectAdapter adapter = adapter();
+        return adapter == null ? "" : adapter.name();
     }
 
     @Override
@@ -128,11 +223,13 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         channel = ctx.channel();
+        replies = instance.transport().replyWriter(channel.eventLoop());
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        if (dispatcher != null) {
+        info = describe(ctx.channel());
+        if (incoming) {
             // The server speaks first (ice-protocol.md §5.1).
             ctx.writeAndFlush(Messages.validateConnection(ctx.alloc()));
             state = State.ACTIVE;
@@ -159,10 +256,11 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
     }
 
     private void onRequest(Frame frame) {
-        if (dispatcher == null || state != State.ACTIVE) {
+        Route to = route;
+        if (state != State.ACTIVE) {
             // Requests after we started closing are ignored: the peer retries (ice-protocol.md §2.10).
             frame.body().release();
-        } else if (readingPaused || dispatcher.isSaturated()) {
+        } else if (readingPaused || to.dispatcher().isSaturated()) {
             // Decoded from bytes already read: dispatched when the adapter resumes reading.
             if (!readingPaused) {
                 readingPaused = true;
@@ -173,9 +271,9 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
             }
             held.add(frame);
         } else if (frame.type() == MessageType.REQUEST) {
-            dispatcher.dispatchRequest(frame.compressionSupported() ? compressedReplies : this, frame.body());
+            to.dispatcher().dispatchRequest(frame.compressionSupported() ? compressedReplies : this, frame.body());
         } else {
-            dispatcher.dispatchBatch(this, frame.body());
+            to.dispatcher().dispatchBatch(this, frame.body());
         }
     }
 
@@ -199,11 +297,12 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
 
     private void onValidateConnection(ByteBuf body) {
         body.release();
-        if (dispatcher == null && state == State.VALIDATING) {
+        if (!incoming && state == State.VALIDATING) {
             state = State.ACTIVE;
             validated.complete(this);
+        } else {
+            handle.heartbeatReceived(); // reading it was the activity
         }
-        // Otherwise a heartbeat: reading it was the activity.
     }
 
     private void onCloseConnection(ChannelHandlerContext ctx, ByteBuf body) {
@@ -217,11 +316,29 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
     /**
      * Sends one twoway request: registers the call, then writes the message the encoder built.
      * {@code message} must have its request id at offset 14, written as 0; it is patched here.
+     * {@code notSent} hears, on the client executor, a {@link RetryException} when the connection
+     * is closing or closed, or a ConnectionLostException when the write failed.
+     *
+     * <p>Whether the connection still takes requests is decided on the event loop, where ACM and
+     * every close decide too: a request either goes out before CloseConnection (which then waits
+     * for its reply) or is refused untouched. Checked on the caller's thread, a request could pass
+     * the check, lose the race to the idle close and go out after CloseConnection, to be ignored by
+     * the peer and fail as a lost connection.
      */
-    public <R> void send(OutgoingCall<R> call, ByteBuf message, Consumer<LocalException> notSent) {
+    public <R> void send(OutgoingCall<R> call, ByteBuf message, Consumer<? super RuntimeException> notSent) {
+        runSendHook();
+        if (!onEventLoop(() -> sendNow(call, message, notSent))) {
+            message.release();
+            notSent.accept(new RetryException(new CommunicatorDestroyedException(this + ": its event loop is shut down")));
+        }
+    }
+
+    // Event loop.
+    private <R> void sendNow(OutgoingCall<R> call, ByteBuf message, Consumer<? super RuntimeException> notSent) {
         if (state != State.ACTIVE) {
             message.release();
-            notSent.accept(closeReason != null ? closeReason : new ConnectionLostException(this + " is closed"));
+            RetryException refused = refusal();
+            complete(() -> notSent.accept(refused));
             return;
         }
         if (call.future().isDone()) { // expired while connecting: nobody waits for it
@@ -247,23 +364,51 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
         });
     }
 
-    /** Sends a message that expects no reply (oneway); completes when it is written. */
+    // Event loop, state not ACTIVE.
+    private RetryException refusal() {
+        LocalException reason = closeReason;
+        return new RetryException(reason != null ? reason : new ConnectionLostException(this + " is closed"));
+    }
+
+    /**
+     * Sends a message that expects no reply (oneway); completes on the client executor once it is
+     * written, or with a {@link RetryException} when the connection is closing or closed (decided
+     * on the event loop, as for {@link #send}), or a ConnectionLostException when the write failed.
+     */
     public CompletableFuture<Void> sendOneway(ByteBuf message) {
+        runSendHook();
         CompletableFuture<Void> sent = new CompletableFuture<>();
-        if (state != State.ACTIVE) {
-            message.release();
-            sent.completeExceptionally(new ConnectionLostException(this + " is closed"));
-            return sent;
-        }
-        touchWrite();
-        channel.writeAndFlush(message).addListener((ChannelFutureListener) f -> complete(() -> {
-            if (f.isSuccess()) {
-                sent.complete(null);
-            } else {
-                sent.completeExceptionally(new ConnectionLostException(this + ": " + f.cause(), f.cause()));
+        boolean queued = onEventLoop(() -> {
+            if (state != State.ACTIVE) {
+                message.release();
+                RetryException refused = refusal();
+                complete(() -> sent.completeExceptionally(refused));
+                return;
             }
-        }));
+            touchWrite();
+            channel.writeAndFlush(message).addListener((ChannelFutureListener) f -> complete(() -> {
+                if (f.isSuccess()) {
+                    sent.complete(null);
+                } else {
+                    sent.completeExceptionally(new ConnectionLostException(this + ": " + f.cause(), f.cause()));
+                }
+            }));
+        });
+        if (!queued) {
+            message.release();
+            sent.completeExceptionally(new RetryException(new CommunicatorDestroyedException(this
+                    + ": its event loop is shut down")));
+        }
         return sent;
+    }
+
+    /** A BatchRequest is never retried elsewhere (as Ice): a refusal is reported as its reason. */
+    private CompletableFuture<Void> sendBatch(ByteBuf batch) {
+        return sendOneway(batch).exceptionallyCompose(e -> {
+            Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+                    ? e.getCause() : e;
+            return CompletableFuture.failedFuture(cause instanceof RetryException retry ? retry.reason() : cause);
+        });
     }
 
     /**
@@ -296,7 +441,7 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
 
     @Override
     public Executor dispatchExecutor() {
-        return dispatchExecutor;
+        return route.executor();
     }
 
     @Override
@@ -333,12 +478,17 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
 
         @Override
         public Executor dispatchExecutor() {
-            return dispatchExecutor;
+            return Connection.this.dispatchExecutor();
         }
 
         @Override
         public ConnectionInfo info() {
             return Connection.this.info();
+        }
+
+        @Override
+        public io.floe.Connection connection() {
+            return handle;
         }
 
         @Override
@@ -392,7 +542,11 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
         if (dispatches.remove(dispatch)) {
             dispatch.ended();
             if (dispatches.isEmpty() && state == State.CLOSING) {
-                channel.eventLoop().execute(this::closeIfIdle);
+                try {
+                    channel.eventLoop().execute(this::closeIfIdle);
+                } catch (RejectedExecutionException e) {
+                    // The event loops are shut down, and with them this channel.
+                }
             }
         }
     }
@@ -420,15 +574,21 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
         });
     }
 
-    private void onEventLoop(Runnable task) {
+    /** Runs {@code task} on this connection's event loop; false when it cannot (not registered, or shut down). */
+    private boolean onEventLoop(Runnable task) {
         Channel ch = channel;
         if (ch == null) {
-            return;
+            return false;
         }
         if (ch.eventLoop().inEventLoop()) {
             task.run();
-        } else {
+            return true;
+        }
+        try {
             ch.eventLoop().execute(task);
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false;
         }
     }
 
@@ -443,24 +603,24 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
     /**
      * Graceful close (ice-protocol.md §5.2): no new requests are dispatched; once every dispatch
      * in progress has replied, CloseConnection goes out and the peer's EOF is awaited, bounded by
-     * the close timeout.
+     * the close timeout. {@code reason} is what {@code throwException} reports.
      */
-    public void closeGracefully() {
-        Channel ch = channel;
-        if (ch == null) {
-            return;
-        }
-        ch.eventLoop().execute(() -> {
+    public void closeGracefully(LocalException reason) {
+        onEventLoop(() -> {
             if (state == State.CLOSED || state == State.CLOSING) {
                 return;
             }
-            if (state == State.VALIDATING && dispatcher != null) {
-                ch.close(); // accepted but not yet active: nothing was said, nothing to wait for
+            if (closeReason == null) {
+                closeReason = reason;
+            }
+            if (state == State.VALIDATING && incoming) {
+                channel.close(); // accepted but not yet active: nothing was said, nothing to wait for
                 return;
             }
             state = State.CLOSING;
-            if (dispatcher == null) {
+            if (!incoming) {
                 // A client waits for its pending replies, but no longer than the close timeout.
+                Channel ch = channel;
                 ch.eventLoop().schedule(() -> {
                     if (ch.isActive() && (pending.size() > 0 || !dispatches.isEmpty())) {
                         log.debug("{} replies still pending after {} ms of graceful close; closing", this,
@@ -474,22 +634,107 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
     }
 
     /**
+     * {@code io.floe.Connection.close}: forcefully at once, or gracefully after failing the calls
+     * that wait for replies (ConnectionManuallyClosedException); GRACEFULLY_WITH_WAIT waits for
+     * those replies first ({@link #whenNoPendingCalls}), which is the caller's part. Completes once
+     * the connection is closing (as Ice's close, which changes the state before it returns), not
+     * once it is closed.
+     */
+    CompletableFuture<Void> closeByApplication(ConnectionClose mode) {
+        boolean graceful = mode != ConnectionClose.FORCEFULLY;
+        CompletableFuture<Void> decided = new CompletableFuture<>();
+        boolean queued = onEventLoop(() -> {
+            try {
+                if (state == State.CLOSED || (graceful && state == State.CLOSING)) {
+                    return;
+                }
+                if (closeReason == null) {
+                    closeReason = new ConnectionManuallyClosedException(graceful, this
+                            + " closed by the application (" + mode + ")");
+                }
+                state = State.CLOSING; // CLOSED once the channel is inactive
+                if (!graceful) {
+                    channel.close();
+                    return;
+                }
+                abandonPendingCalls(closeReason);
+                closeIfIdle();
+            } finally {
+                decided.complete(null);
+            }
+        });
+        if (!queued) {
+            decided.complete(null); // no event loop left: the channel is closed already
+        }
+        return decided;
+    }
+
+    /**
+     * Completes once no call of this connection waits for a reply, counting the requests already
+     * handed to {@link #send}: the check runs on the event loop, behind them.
+     */
+    CompletableFuture<Void> whenNoPendingCalls() {
+        CompletableFuture<Void> drained = new CompletableFuture<>();
+        if (!onEventLoop(() -> pending.whenEmpty().whenComplete((v, e) -> drained.complete(null)))) {
+            drained.complete(null); // no event loop: nothing can be pending
+        }
+        return drained;
+    }
+
+    /**
      * The client's communicator is being destroyed: calls still waiting fail at once with
      * {@code reason}, then the connection closes gracefully.
      */
     public void closeAbandoningCalls(LocalException reason) {
-        Channel ch = channel;
-        if (ch == null) {
-            return;
-        }
-        ch.eventLoop().execute(() -> {
+        onEventLoop(() -> {
             closeReason = reason;
-            complete(() -> pending.failAll(reason));
+            abandonPendingCalls(reason);
             if (state != State.CLOSED && state != State.CLOSING) {
                 state = State.CLOSING;
             }
             closeIfIdle();
         });
+    }
+
+    // Event loop: removed now, so closeIfIdle sees none; failed on the client executor.
+    private void abandonPendingCalls(LocalException reason) {
+        List<OutgoingCall<?>> abandoned = pending.removeAll();
+        if (!abandoned.isEmpty()) {
+            complete(() -> abandoned.forEach(call -> call.fail(reason)));
+        }
+    }
+
+    /** Writes a heartbeat (ValidateConnection); completes once written, or with why it cannot be. */
+    CompletableFuture<Void> sendHeartbeat() {
+        CompletableFuture<Void> sent = new CompletableFuture<>();
+        boolean queued = onEventLoop(() -> {
+            if (state != State.ACTIVE || !channel.isActive()) {
+                LocalException reason = closeReason;
+                sent.completeExceptionally(reason != null ? reason : new ConnectionLostException(this + " is closed"));
+                return;
+            }
+            lastWriteNanos = System.nanoTime(); // a heartbeat is no use of the connection (checkAcm)
+            channel.writeAndFlush(Messages.validateConnection(channel.alloc())).addListener(
+                    (ChannelFutureListener) f -> complete(() -> {
+                        if (f.isSuccess()) {
+                            sent.complete(null);
+                        } else {
+                            sent.completeExceptionally(new ConnectionLostException(this + ": " + f.cause(), f.cause()));
+                        }
+                    }));
+        });
+        if (!queued) {
+            sent.completeExceptionally(new CommunicatorDestroyedException("the communicator was destroyed"));
+        }
+        return sent;
+    }
+
+    /**
+     * Sends the queued batch as {@code compress} says; completes once written, at once if nothing
+     * is queued, or with why it cannot be.
+     */
+    public CompletableFuture<Void> flushBatch(CompressBatch compress) {
+        return batchRequests.flush(compress);
     }
 
     private void closeIfIdle() {
@@ -519,6 +764,34 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
         lastUseNanos = now;
     }
 
+    /**
+     * Tests: {@code hook} runs once, on the sender's thread, when the next request reaches this
+     * connection, before anything is decided; it lets a test close the connection right then.
+     */
+    void beforeNextSend(Runnable hook) {
+        sendHook = hook;
+    }
+
+    private void runSendHook() {
+        Runnable hook = sendHook;
+        if (hook != null) {
+            sendHook = null;
+            hook.run();
+        }
+    }
+
+    /** Tests: the ACM check the monitor would run at {@code nowNanos}; completes once it ran on the event loop. */
+    CompletableFuture<Void> checkAcmAt(long nowNanos) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (!onEventLoop(() -> {
+            checkAcm(nowNanos);
+            done.complete(null);
+        })) {
+            done.completeExceptionally(new IllegalStateException(this + " has no event loop"));
+        }
+        return done;
+    }
+
     /** Called by the {@link AcmMonitor} every quarter of the ACM timeout; any thread. */
     void monitor(long nowNanos) {
         if (state == State.ACTIVE) {
@@ -540,10 +813,14 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
         if (state != State.ACTIVE || !channel.isActive()) {
             return;
         }
+        Acm acm = this.acm;
+        if (!acm.enabled()) {
+            return; // turned off by setACM
+        }
         long timeout = TimeUnit.MILLISECONDS.toNanos(acm.timeoutMillis());
         boolean waiting = pending.size() > 0;
-        if (waiting && nowNanos - lastReadNanos >= timeout && acm.close() != Acm.Close.OFF
-                && acm.close() != Acm.Close.ON_IDLE) {
+        if (waiting && nowNanos - lastReadNanos >= timeout && acm.close() != ACMClose.CLOSE_OFF
+                && acm.close() != ACMClose.CLOSE_ON_IDLE) {
             closeReason = new ConnectionTimeoutException(this + " received nothing for "
                     + acm.timeoutMillis() + " ms with an invocation pending (ACM timeout)");
             log.debug("{} closing: {}", this, closeReason.getMessage());
@@ -552,23 +829,26 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
         }
         boolean idle = !waiting && dispatches.isEmpty() && batchRequests.isEmpty()
                 && nowNanos - lastUseNanos >= timeout;
-        if (idle && (acm.close() == Acm.Close.ON_IDLE || acm.close() == Acm.Close.ON_INVOCATION_AND_IDLE)) {
+        if (idle && (acm.close() == ACMClose.CLOSE_ON_IDLE || acm.close() == ACMClose.CLOSE_ON_INVOCATION_AND_IDLE)) {
             log.debug("{} idle for {} ms (ACM timeout): closing gracefully", this, acm.timeoutMillis());
+            // As Ice: throwException reports the idle close as a ConnectionTimeoutException.
+            closeReason = new ConnectionTimeoutException(this + " idle for " + acm.timeoutMillis()
+                    + " ms (ACM timeout): closed gracefully");
             state = State.CLOSING;
             closeIfIdle();
             return;
         }
-        if (idle && acm.close() == Acm.Close.ON_IDLE_FORCEFUL) {
+        if (idle && acm.close() == ACMClose.CLOSE_ON_IDLE_FORCEFUL) {
             closeReason = new ConnectionTimeoutException(this + " idle for " + acm.timeoutMillis() + " ms");
             channel.close();
             return;
         }
         boolean quiet = nowNanos - lastWriteNanos >= timeout / 4;
         boolean heartbeat = switch (acm.heartbeat()) {
-            case OFF -> false;
-            case ON_DISPATCH -> quiet && !dispatches.isEmpty();
-            case ON_IDLE -> quiet && nowNanos - lastReadNanos >= timeout / 4;
-            case ALWAYS -> quiet;
+            case HEARTBEAT_OFF -> false;
+            case HEARTBEAT_ON_DISPATCH -> quiet && !dispatches.isEmpty();
+            case HEARTBEAT_ON_IDLE -> quiet && nowNanos - lastReadNanos >= timeout / 4;
+            case HEARTBEAT_ALWAYS -> quiet;
         };
         if (heartbeat) {
             lastWriteNanos = System.nanoTime();
@@ -587,7 +867,10 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
             held.forEach(frame -> frame.body().release());
             held.clear();
         }
-        LocalException reason = closeReason != null ? closeReason : new ConnectionLostException(this + " lost");
+        if (closeReason == null) {
+            closeReason = new ConnectionLostException(this + " lost");
+        }
+        LocalException reason = closeReason;
         validated.completeExceptionally(reason);
         if (pending.size() > 0) {
             complete(() -> pending.failAll(reason));
@@ -597,6 +880,7 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
             List.copyOf(dispatches).forEach(InFlightDispatch::cancel);
         }
         closed.complete(null);
+        handle.closed();
         ctx.fireChannelInactive();
     }
 
@@ -619,18 +903,19 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
     private void complete(Runnable task) {
         try {
             completions.execute(task);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             task.run();
         }
     }
 
-    private static ConnectionInfo describe(Channel channel) {
+    private ConnectionInfo describe(Channel channel) {
         if (channel.localAddress() instanceof InetSocketAddress local
                 && channel.remoteAddress() instanceof InetSocketAddress remote) {
             return new ConnectionInfo(local.getAddress().getHostAddress(), local.getPort(),
-                    remote.getAddress().getHostAddress(), remote.getPort());
+                    remote.getAddress().getHostAddress(), remote.getPort(), incoming, adapterName(), connectionId);
         }
-        return new ConnectionInfo(String.valueOf(channel.localAddress()), 0, String.valueOf(channel.remoteAddress()), 0);
+        return new ConnectionInfo(String.valueOf(channel.localAddress()), 0, String.valueOf(channel.remoteAddress()), 0,
+                incoming, adapterName(), connectionId);
     }
 
     /** Requests decoded and not yet answered: reported when a shutdown's grace period ends. */

@@ -3,6 +3,7 @@ package io.floe.internal.transport;
 import io.floe.CommunicatorDestroyedException;
 import io.floe.ConnectionRefusedException;
 import io.floe.SocketException;
+import io.floe.internal.Instance;
 import io.floe.internal.endpoint.TcpEndpoint;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
@@ -28,14 +29,20 @@ import java.util.function.BiConsumer;
  * connects again.
  */
 public final class Connector {
+    private final Instance instance;
+    private final String connectionId;
     private final NettyTransport transport;
     private final Executor completions;
     private final ConnectionSettings settings;
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+    private volatile boolean closed;
 
-    public Connector(NettyTransport transport, Executor completions, ConnectionSettings settings) {
-        this.transport = transport;
-        this.completions = completions;
+    /** The connections of the proxies of {@code connectionId} ("" by default). */
+    public Connector(Instance instance, String connectionId, ConnectionSettings settings) {
+        this.instance = instance;
+        this.connectionId = connectionId;
+        this.transport = instance.transport();
+        this.completions = instance.clientExecutor();
         this.settings = settings;
     }
 
@@ -59,8 +66,12 @@ public final class Connector {
      * once on the caller's thread.
      */
     public void whenConnected(TcpEndpoint endpoint, BiConsumer<Connection, Throwable> action) {
-        String key = endpoint.host() + ":" + endpoint.port();
-        Slot slot = slots.computeIfAbsent(key, k -> new Slot());
+        if (closed) {
+            // A retry must not open a connection while the communicator is going away.
+            action.accept(null, new CommunicatorDestroyedException("the communicator was destroyed"));
+            return;
+        }
+        Slot slot = slots.computeIfAbsent(key(endpoint), k -> new Slot());
         Connection ready;
         slot.lock.lock();
         try {
@@ -83,13 +94,23 @@ public final class Connector {
 
     /** Whether a usable connection to {@code endpoint} is open now; never connects. */
     public boolean isConnected(TcpEndpoint endpoint) {
-        Slot slot = slots.get(endpoint.host() + ":" + endpoint.port());
+        Connection connection = cached(endpoint);
+        return connection != null && connection.isUsable();
+    }
+
+    private static String key(TcpEndpoint endpoint) {
+        return endpoint.host() + ":" + endpoint.port();
+    }
+
+    /** The connection to {@code endpoint} if there is one, usable or closing; null otherwise. Never connects. */
+    public Connection cached(TcpEndpoint endpoint) {
+        Slot slot = slots.get(key(endpoint));
         if (slot == null) {
-            return false;
+            return null;
         }
         slot.lock.lock();
         try {
-            return slot.connection != null && slot.connection.isUsable();
+            return slot.connection;
         } finally {
             slot.lock.unlock();
         }
@@ -146,7 +167,7 @@ public final class Connector {
     }
 
     private void open(TcpEndpoint endpoint, CompletableFuture<Connection> result) {
-        Connection connection = Connection.outgoing(completions, settings);
+        Connection connection = Connection.outgoing(instance, endpoint, connectionId, settings);
         transport.acm().register(connection);
         int timeout = endpoint.timeout() < 0 ? settings.connectTimeoutMillis() : endpoint.timeout();
         Bootstrap bootstrap = new Bootstrap()
@@ -220,6 +241,7 @@ public final class Connector {
      * and every connection closes gracefully; completes when all are closed.
      */
     public CompletableFuture<Void> closeAll() {
+        closed = true;
         CommunicatorDestroyedException reason = new CommunicatorDestroyedException("the communicator was destroyed");
         List<CompletableFuture<Void>> closing = new ArrayList<>();
         for (Slot slot : slots.values()) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -33,8 +34,21 @@ final class ReplyWriter {
     void enqueue(Connection connection, InFlightDispatch dispatch, ByteBuf reply) {
         queue.add(new Pending(connection, dispatch, reply));
         if (scheduled.compareAndSet(false, true)) {
-            loop.execute(drain);
+            try {
+                loop.execute(drain);
+            } catch (RejectedExecutionException e) {
+                discard(); // the communicator is gone (say, an AMD callback answered late): nothing will be written
+            }
         }
+    }
+
+    private void discard() {
+        Pending next;
+        while ((next = queue.poll()) != null) {
+            next.reply.release();
+            next.connection.endDispatch(next.dispatch);
+        }
+        scheduled.set(false);
     }
 
     private void drain() {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.floe.CloseConnectionException;
 import io.floe.CommunicatorDestroyedException;
 import io.floe.ConnectionLostException;
+import io.floe.ConnectionManuallyClosedException;
 import io.floe.FacetNotExistException;
 import io.floe.Identity;
 import io.floe.InitializationException;
@@ -59,6 +60,7 @@ class RetryPolicyTest {
     void someFailuresAreNeverRetried() {
         for (RuntimeException e : new RuntimeException[] {new MarshalException("m"), new MemoryLimitException("m"),
                 new InvocationTimeoutException("t"), new CommunicatorDestroyedException("d"),
+                new ConnectionManuallyClosedException(true, "closed by the application"),
                 new FacetNotExistException(ID, "f", "op"), new IllegalStateException("bug")}) {
             assertThat(DEFAULT.delayBeforeRetry(e, false, OperationMode.IDEMPOTENT, false, 0)).as(e.toString())
                     .isEqualTo(NO_RETRY);

@@ -105,6 +105,7 @@ final class ProxyGenerator {
                 "withEndpointSelection(type)"},
             {"ice_connectionCached(boolean cached)", "withConnectionCached(cached)"},
             {"ice_compress(boolean compress)", "withCompress(compress)"},
+            {"ice_fixed(" + w.use("io.floe.Connection") + " connection)", "withFixedConnection(connection)"},
         };
         for (String[] factory : factories) {
             w.line("@Override");
