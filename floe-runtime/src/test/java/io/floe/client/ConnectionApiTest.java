@@ -254,13 +254,14 @@ class ConnectionApiTest {
         try (Peers peers = new Peers()) {
             CalculatorPrx calc = peers.calc();
             Connection connection = calc.ice_getConnection();
+            // On a thread of its own: the common pool has one thread on two cores, and may be busy.
             CompletableFuture<Void> answering = CompletableFuture.runAsync(() -> {
                 try {
                     peers.answer(peers.nextParked(), 3);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-            });
+            }, task -> new Thread(task, "answering").start());
 
             // Closed right after the call, from the same thread: the request may not be out yet.
             CompletableFuture<Integer> waiting = calc.addLaterAsync(1, 2);

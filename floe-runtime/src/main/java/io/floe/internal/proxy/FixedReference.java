@@ -33,6 +33,8 @@ import java.util.concurrent.CompletableFuture;
  * ({@code cb -t -e 1.1}) and cannot be marshaled, as in Ice (FixedProxyException).
  */
 public final class FixedReference implements Reference {
+    private static final LocatorOptions NO_LOCATOR = new LocatorOptions(null, 0); // nothing to resolve
+
     private final Instance instance;
     private final Identity identity;
     private final String facet;
@@ -49,7 +51,7 @@ public final class FixedReference implements Reference {
         this.facet = facet == null ? "" : facet;
         // Only what Ice's fixed references keep: the rest is about choosing a connection.
         this.options = new ProxyOptions(options.mode(), options.secure(), options.encoding(), options.context(),
-                options.invocationTimeout(), EndpointSelectionType.RANDOM, true, "", options.compress(), null);
+                options.invocationTimeout(), EndpointSelectionType.RANDOM, true, "", options.compress(), NO_LOCATOR);
         this.connection = requireNonNull(connection, "connection");
     }
 
@@ -57,7 +59,7 @@ public final class FixedReference implements Reference {
     public static FixedReference create(Instance instance, Identity id, io.floe.internal.transport.Connection connection) {
         return new FixedReference(instance, id, "", new ProxyOptions(InvocationMode.TWOWAY, false,
                 instance.defaultEncoding(), Map.of(), instance.defaultInvocationTimeout(),
-                EndpointSelectionType.RANDOM, true, "", null, null), connection);
+                EndpointSelectionType.RANDOM, true, "", null, NO_LOCATOR), connection);
     }
 
     /** {@code ice_fixed}: the settings of {@code options}, bound to {@code connection}. */
