@@ -10,6 +10,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.channel.ConnectTimeoutException;
 import java.net.ConnectException;
 import java.util.ArrayList;
@@ -29,6 +30,8 @@ import java.util.function.BiConsumer;
  * connects again.
  */
 public final class Connector {
+    private static final int FLUSHES_PER_SYSCALL_MAX = 256;
+
     private final Instance instance;
     private final String connectionId;
     private final NettyTransport transport;
@@ -179,6 +182,9 @@ public final class Connector {
                     @Override
                     protected void initChannel(Channel ch) {
                         ch.pipeline().addLast(
+                                // Requests of many callers, each sent by its own event-loop task:
+                                // one flush (one syscall) for those queued together.
+                                new FlushConsolidationHandler(FLUSHES_PER_SYSCALL_MAX, true),
                                 new FrameDecoder(settings.messageSizeMax()),
                                 new Compressor(settings.compressionLevel()),
                                 connection);
