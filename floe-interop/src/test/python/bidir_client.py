@@ -15,27 +15,9 @@ import sys
 
 import Ice
 
+from checks import check, expect, summary
+
 HERE = os.path.dirname(os.path.abspath(__file__))
-passed = 0
-failed = 0
-
-
-def check(name, body):
-    global passed, failed
-    try:
-        body()
-        print("ok   " + name, flush=True)
-        passed += 1
-    except Exception as ex:  # report and go on with the next check
-        print("FAIL %s: %r" % (name, ex), flush=True)
-        failed += 1
-
-
-def expect(what, expected, got):
-    if expected != got:
-        raise AssertionError("%s: expected %r, got %r" % (what, expected, got))
-
-
 def main(argv):
     interop_dir, proxy = argv[1], argv[2]
     Ice.loadSlice("--all -I/usr/share/ice/slice -I%s %s" % (interop_dir, os.path.join(HERE, "Bidir.ice")))
@@ -85,8 +67,7 @@ def main(argv):
 
         check("20 callbacks in flight at once", many)
 
-    print("%d passed, %d failed" % (passed, failed), flush=True)
-    return 0 if failed == 0 else 1
+    return summary()
 
 
 if __name__ == "__main__":

@@ -15,25 +15,7 @@ import time
 
 import Ice
 
-passed = 0
-failed = 0
-
-
-def check(name, body):
-    global passed, failed
-    try:
-        body()
-        print("ok   " + name, flush=True)
-        passed += 1
-    except Exception as ex:  # report and go on with the next check
-        print("FAIL %s: %r" % (name, ex), flush=True)
-        failed += 1
-
-
-def expect(what, expected, got):
-    if expected != got:
-        raise AssertionError("%s: expected %r, got %r" % (what, expected, got))
-
+from checks import check, expect, summary
 
 def main(argv):
     Ice.loadSlice(argv[1])
@@ -102,8 +84,7 @@ def main(argv):
         check("request contexts, per call and per proxy", context)
         check("an invocation timeout leaves the connection usable", invocation_timeout)
         check("heartbeats keep a 5 s call alive past the client's 2 s ACM timeout", long_call)
-    print("%d passed, %d failed" % (passed, failed), flush=True)
-    return 0 if failed == 0 else 1
+    return summary()
 
 
 if __name__ == "__main__":

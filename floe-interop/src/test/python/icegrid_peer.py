@@ -17,25 +17,7 @@ import sys
 
 import Ice
 
-passed = 0
-failed = 0
-
-
-def check(name, body):
-    global passed, failed
-    try:
-        body()
-        print("ok   " + name, flush=True)
-        passed += 1
-    except Exception as ex:  # report and go on with the next check
-        print("FAIL %s: %r" % (name, ex), flush=True)
-        failed += 1
-
-
-def expect(what, expected, got):
-    if expected != got:
-        raise AssertionError("%s: expected %r, got %r" % (what, expected, got))
-
+from checks import check, expect, summary
 
 def communicator(locator):
     init = Ice.InitializationData()
@@ -67,8 +49,7 @@ def client(interop, locator, adapter_id, proxies):
             check(text + ": ice_ping", tester.ice_ping)
             check(text + ": opString", op_string)
             check(text + ": getTester", get_tester)
-    print("%d passed, %d failed" % (passed, failed), flush=True)
-    return 0 if failed == 0 else 1
+    return summary()
 
 
 def add_object(locator, proxy, type_id):
