@@ -14,6 +14,7 @@ import io.floe.ObjectAdapter;
 import io.floe.ObjectPrx;
 import io.floe.OperationMode;
 import io.floe.encoding.UserExceptionFactory;
+import io.floe.testing.SharedFolder;
 import io.floe.testing.StubCalculator;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -31,13 +32,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Our client against the real Ice server (/work/shared/interop/server.py) for retries,
+ * Our client against the real Ice server (../shared/interop/server.py) for retries,
  * timeouts, failover and contexts; a Python Ice client against our server for oneway calls and
  * contexts.
  */
 @Timeout(90)
 class IcePeerTest {
-    private static final Path INTEROP = Path.of("/work/shared/interop");
+    private static final Path INTEROP = SharedFolder.interop();
 
     /** One server.py on an ephemeral port; its proxy string is "tester:" + endpoint. */
     record IceServer(Process process, String endpoint) implements AutoCloseable {

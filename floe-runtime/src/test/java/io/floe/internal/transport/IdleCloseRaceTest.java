@@ -8,6 +8,7 @@ import io.floe.Identity;
 import io.floe.ObjectAdapter;
 import io.floe.Properties;
 import io.floe.testing.CalculatorPrx;
+import io.floe.testing.SharedFolder;
 import io.floe.testing.StubCalculator;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -139,12 +140,13 @@ class IdleCloseRaceTest {
     }
 
     /**
-     * The same race against the real Ice (/work/shared/interop/server.py), which ignores what
+     * The same race against the real Ice (../shared/interop/server.py), which ignores what
      * arrives after our CloseConnection: every delay(0, i) must come back, none twice.
      */
     @Test
     void callsRacingTheIdleCloseAgainstTheRealIceAllSucceed() throws Exception {
-        Process python = new ProcessBuilder("/usr/bin/python3", "/work/shared/interop/server.py", "tcp -h 127.0.0.1 -p 0")
+        Process python = new ProcessBuilder("/usr/bin/python3",
+                SharedFolder.interop().resolve("server.py").toString(), "tcp -h 127.0.0.1 -p 0")
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
