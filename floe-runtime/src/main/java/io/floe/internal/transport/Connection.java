@@ -1,6 +1,5 @@
 package io.floe.internal.transport;
 
-import io.floe.ACMClose;
 import io.floe.CloseConnectionException;
 import io.floe.CommunicatorDestroyedException;
 import io.floe.CompressBatch;
@@ -47,8 +46,9 @@ import org.slf4j.LoggerFactory;
  * replies to the pending calls) and runs the connection's life: validation, heartbeats while
  * dispatches are pending, graceful close with CloseConnection, and loss. The application sees it
  * through its {@link ConnectionHandle} ({@code io.floe.Connection}); this class is the runtime's.
- * Past the usual size because the state machine and ACM read the same fields; the public API,
- * framing, pending calls, batching and reply writing are other classes.
+ * Past the usual size because every transition (validation, sends, replies, the close modes,
+ * loss) reads and writes the same state on the event loop; the public API, framing, pending
+ * calls, batching, reply writing and the ACM decision ({@link AcmAction}) are other classes.
  */
 public final class Connection extends ChannelInboundHandlerAdapter implements ReplyChannel {
     private static final Logger log = LoggerFactory.getLogger(Connection.class);
@@ -799,60 +799,38 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
         }
     }
 
-    /**
-     * ACM (ice-protocol.md §5.3), event loop. Heartbeat: a ValidateConnection when nothing was
-     * written for a quarter of the timeout, and the policy allows (Always; OnIdle when nothing was
-     * read either; OnDispatch while a dispatch is pending). Close: forcefully, failing the calls
-     * with ConnectionTimeoutException, when a call is pending and nothing at all was read for the
-     * timeout (OnInvocation, OnInvocationAndIdle, OnIdleForceful); gracefully with CloseConnection
-     * (forcefully for OnIdleForceful) when nothing is pending and no request, batch or reply went
-     * either way for the timeout (OnIdle, OnInvocationAndIdle). Unlike Ice 3.7, heartbeats are no
-     * use of the connection, so a heartbeating connection still closes when idle.
-     */
+    /** ACM (ice-protocol.md §5.3, {@link AcmAction}), event loop. */
     private void checkAcm(long nowNanos) {
         if (state != State.ACTIVE || !channel.isActive()) {
             return;
         }
         Acm acm = this.acm;
-        if (!acm.enabled()) {
-            return; // turned off by setACM
-        }
-        long timeout = TimeUnit.MILLISECONDS.toNanos(acm.timeoutMillis());
-        boolean waiting = pending.size() > 0;
-        if (waiting && nowNanos - lastReadNanos >= timeout && acm.close() != ACMClose.CLOSE_OFF
-                && acm.close() != ACMClose.CLOSE_ON_IDLE) {
-            closeReason = new ConnectionTimeoutException(this + " received nothing for "
-                    + acm.timeoutMillis() + " ms with an invocation pending (ACM timeout)");
-            log.debug("{} closing: {}", this, closeReason.getMessage());
-            channel.close();
-            return;
-        }
-        boolean idle = !waiting && dispatches.isEmpty() && batchRequests.isEmpty()
-                && nowNanos - lastUseNanos >= timeout;
-        if (idle && (acm.close() == ACMClose.CLOSE_ON_IDLE || acm.close() == ACMClose.CLOSE_ON_INVOCATION_AND_IDLE)) {
-            log.debug("{} idle for {} ms (ACM timeout): closing gracefully", this, acm.timeoutMillis());
-            // As Ice: throwException reports the idle close as a ConnectionTimeoutException.
-            closeReason = new ConnectionTimeoutException(this + " idle for " + acm.timeoutMillis()
-                    + " ms (ACM timeout): closed gracefully");
-            state = State.CLOSING;
-            closeIfIdle();
-            return;
-        }
-        if (idle && acm.close() == ACMClose.CLOSE_ON_IDLE_FORCEFUL) {
-            closeReason = new ConnectionTimeoutException(this + " idle for " + acm.timeoutMillis() + " ms");
-            channel.close();
-            return;
-        }
-        boolean quiet = nowNanos - lastWriteNanos >= timeout / 4;
-        boolean heartbeat = switch (acm.heartbeat()) {
-            case HEARTBEAT_OFF -> false;
-            case HEARTBEAT_ON_DISPATCH -> quiet && !dispatches.isEmpty();
-            case HEARTBEAT_ON_IDLE -> quiet && nowNanos - lastReadNanos >= timeout / 4;
-            case HEARTBEAT_ALWAYS -> quiet;
-        };
-        if (heartbeat) {
-            lastWriteNanos = System.nanoTime();
-            channel.writeAndFlush(Messages.validateConnection(channel.alloc()), channel.voidPromise());
+        AcmAction action = AcmAction.decide(acm, nowNanos, new AcmAction.Readings(lastReadNanos, lastWriteNanos,
+                lastUseNanos, pending.size() > 0, !dispatches.isEmpty(), !batchRequests.isEmpty()));
+        switch (action) {
+            case NOTHING -> { }
+            case CLOSE_CALLS_TIMED_OUT -> {
+                closeReason = new ConnectionTimeoutException(this + " received nothing for "
+                        + acm.timeoutMillis() + " ms with an invocation pending (ACM timeout)");
+                log.debug("{} closing: {}", this, closeReason.getMessage());
+                channel.close();
+            }
+            case CLOSE_IDLE_GRACEFULLY -> {
+                log.debug("{} idle for {} ms (ACM timeout): closing gracefully", this, acm.timeoutMillis());
+                // As Ice: throwException reports the idle close as a ConnectionTimeoutException.
+                closeReason = new ConnectionTimeoutException(this + " idle for " + acm.timeoutMillis()
+                        + " ms (ACM timeout): closed gracefully");
+                state = State.CLOSING;
+                closeIfIdle();
+            }
+            case CLOSE_IDLE_FORCEFULLY -> {
+                closeReason = new ConnectionTimeoutException(this + " idle for " + acm.timeoutMillis() + " ms");
+                channel.close();
+            }
+            case HEARTBEAT -> {
+                lastWriteNanos = System.nanoTime();
+                channel.writeAndFlush(Messages.validateConnection(channel.alloc()), channel.voidPromise());
+            }
         }
     }
 
