@@ -4,6 +4,7 @@ import java.util.Set;
 
 /** Java spellings of Slice names. */
 final class Names {
+    // The runtime's ClassNameValueFactory escapes type ids with the same list: change both.
     private static final Set<String> KEYWORDS = Set.of("abstract", "assert", "boolean", "break",
             "byte", "case", "catch", "char", "class", "const", "continue", "default", "do", "double",
             "else", "enum", "extends", "final", "finally", "float", "for", "goto", "if",
