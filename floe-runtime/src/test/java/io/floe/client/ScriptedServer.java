@@ -15,11 +15,14 @@ import java.util.function.IntFunction;
 
 /**
  * An Ice server on raw sockets whose n-th connection does what a script says with its first
- * request: answer it, close gracefully (CloseConnection) or drop the socket. Counts connections
- * and requests, so a test sees exactly what a client retried.
+ * request: answer it (after a stray reply for a request id never sent, with STRAY_THEN_REPLY),
+ * close gracefully (CloseConnection) or drop the socket. Counts connections and requests, so a
+ * test sees exactly what a client retried.
  */
 final class ScriptedServer implements AutoCloseable {
-    enum Action { REPLY, CLOSE_GRACEFULLY, DROP, SILENT }
+    enum Action { REPLY, STRAY_THEN_REPLY, CLOSE_GRACEFULLY, DROP, SILENT }
+
+    static final int STRAY_REQUEST_ID = 1_000_000;
 
     private static final byte[] MAGIC = {'I', 'c', 'e', 'P', 1, 0, 1, 0};
 
@@ -92,12 +95,10 @@ final class ScriptedServer implements AutoCloseable {
                 }
                 requests.add(readString(b));
                 switch (action) {
-                    case REPLY -> {
-                        if (requestId != 0) {
-                            ByteBuffer reply = ByteBuffer.allocate(11).order(ByteOrder.LITTLE_ENDIAN);
-                            reply.putInt(requestId).put((byte) 0).putInt(6).put((byte) 1).put((byte) 1);
-                            out.write(message(2, reply.array()));
-                        }
+                    case REPLY -> reply(out, requestId);
+                    case STRAY_THEN_REPLY -> {
+                        reply(out, STRAY_REQUEST_ID);
+                        reply(out, requestId);
                     }
                     case CLOSE_GRACEFULLY -> {
                         out.write(message(4, new byte[0]));
@@ -111,6 +112,15 @@ final class ScriptedServer implements AutoCloseable {
             }
         } catch (IOException e) {
             // the client went away
+        }
+    }
+
+    // An empty OK reply; none for a oneway request (id 0).
+    private static void reply(OutputStream out, int requestId) throws IOException {
+        if (requestId != 0) {
+            ByteBuffer reply = ByteBuffer.allocate(11).order(ByteOrder.LITTLE_ENDIAN);
+            reply.putInt(requestId).put((byte) 0).putInt(6).put((byte) 1).put((byte) 1);
+            out.write(message(2, reply.array()));
         }
     }
 

@@ -15,15 +15,28 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class PendingRequests {
     private final AtomicInteger lastId = new AtomicInteger();
+    private volatile boolean wrapped; // ids went past Integer.MAX_VALUE and back to 1
     private final Map<Integer, OutgoingCall<?>> calls = new ConcurrentHashMap<>();
     // Close(GracefullyWithWait) waits here; empty on the hot path, so remove() only peeks.
     private final Queue<CompletableFuture<Void>> drained = new ConcurrentLinkedQueue<>();
 
     /** Registers {@code call} under a fresh id, which it returns. */
     public int register(OutgoingCall<?> call) {
-        int id = lastId.updateAndGet(i -> i == Integer.MAX_VALUE ? 1 : i + 1);
+        int previous = lastId.getAndUpdate(i -> i == Integer.MAX_VALUE ? 1 : i + 1);
+        int id = previous == Integer.MAX_VALUE ? 1 : previous + 1;
+        if (id == 1 && previous != 0) {
+            wrapped = true;
+        }
         calls.put(id, call);
         return id;
+    }
+
+    /**
+     * Whether {@code id} was ever given to a call here: a reply for such an id with no call is
+     * late (its call timed out or was abandoned); one for any other id is the peer's mistake.
+     */
+    public boolean wasIssued(int id) {
+        return id > 0 && (wrapped || id <= lastId.get());
     }
 
     /** The call waiting for {@code id}, removed; null for an unknown or forgotten id. */

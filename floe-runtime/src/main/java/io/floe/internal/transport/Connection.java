@@ -285,7 +285,13 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
         int requestId = body.readIntLE();
         OutgoingCall<?> call = pending.remove(requestId);
         if (call == null) {
-            log.debug("{} dropped a reply for unknown request id {}", this, requestId);
+            if (pending.wasIssued(requestId)) {
+                log.debug("{} dropped a late reply for request id {}: its call timed out or was abandoned", this,
+                        requestId);
+            } else {
+                log.warn("{} dropped a reply for request id {}, which it never sent; the connection stays open",
+                        this, requestId);
+            }
             body.release();
             return;
         }
