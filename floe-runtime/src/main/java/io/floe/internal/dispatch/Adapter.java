@@ -133,8 +133,15 @@ public final class Adapter implements ObjectAdapter {
         return List.copyOf(parsed);
     }
 
+    /** Every connection this adapter dispatches for: accepted ones and clients' made bidirectional. */
     private List<Connection> connections() {
-        List<Connection> all = new ArrayList<>(attached);
+        List<Connection> all = acceptedConnections();
+        all.addAll(attached);
+        return all;
+    }
+
+    private List<Connection> acceptedConnections() {
+        List<Connection> all = new ArrayList<>();
         acceptors.forEach(a -> all.addAll(a.connections()));
         return all;
     }
@@ -268,8 +275,7 @@ public final class Adapter implements ObjectAdapter {
         if (registering != null && registering.handle((v, e) -> e == null).join()) {
             registration.unregister();
         }
-        List<Connection> connections = new ArrayList<>();
-        acceptors.forEach(a -> connections.addAll(a.connections()));
+        List<Connection> connections = acceptedConnections();
         ObjectAdapterDeactivatedException closing = new ObjectAdapterDeactivatedException("object adapter '"
                 + name + "' deactivated");
         connections.forEach(c -> c.closeGracefully(closing));

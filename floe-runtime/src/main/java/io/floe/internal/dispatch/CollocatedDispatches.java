@@ -17,13 +17,14 @@ public final class CollocatedDispatches {
     private final Set<InFlightDispatch> pending = ConcurrentHashMap.newKeySet();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition drained = lock.newCondition();
+    private volatile boolean awaited; // a shutdown waits: only then does the last one to end signal
 
     public void track(InFlightDispatch dispatch) {
         pending.add(dispatch);
     }
 
     public void ended(InFlightDispatch dispatch) {
-        if (pending.remove(dispatch) && pending.isEmpty()) {
+        if (pending.remove(dispatch) && awaited && pending.isEmpty()) {
             lock.lock();
             try {
                 drained.signalAll();
@@ -40,6 +41,7 @@ public final class CollocatedDispatches {
     /** Waits until none is pending; false when {@code millis} passed first. */
     boolean awaitNone(long millis) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        awaited = true; // before the check below, which ended() signals under the same lock
         lock.lock();
         try {
             while (!pending.isEmpty()) {

@@ -1,13 +1,11 @@
 package io.floe.internal.proxy;
 
-import io.floe.FeatureNotSupportedException;
 import io.floe.InvocationFuture;
 import io.floe.InvocationMode;
 import io.floe.InvocationTimeoutException;
 import io.floe.LocalException;
 import io.floe.NoEndpointException;
 import io.floe.OperationMode;
-import io.floe.TwowayOnlyException;
 import io.floe.encoding.Decoder;
 import io.floe.encoding.Encoder;
 import io.floe.encoding.FormatType;
@@ -122,14 +120,7 @@ final class FixedInvocation<R> {
             return new NoEndpointException("fixed proxy '" + reference + "' is secure and its connection is not"
                     + " (ssl is not supported yet)");
         }
-        if (mode != InvocationMode.TWOWAY && mode != InvocationMode.ONEWAY && mode != InvocationMode.BATCH_ONEWAY) {
-            return new FeatureNotSupportedException(mode + " invocations are not supported yet (fixed proxy '"
-                    + reference + "')");
-        }
-        if (mode != InvocationMode.TWOWAY && hasResults) {
-            return new TwowayOnlyException(operation + " has results, so it cannot be called " + mode);
-        }
-        return null;
+        return ProxyReference.modeRefusal(operation, mode, hasResults, "fixed proxy '" + reference + "'");
     }
 
     /** As a proxy with endpoints: the call is forgotten, a late reply dropped, the connection kept. */

@@ -562,9 +562,14 @@ public final class ProxyReference implements Reference {
             return new NoEndpointException("proxy '" + this + "' is secure and has no ssl endpoint"
                     + " (ssl is not supported yet)");
         }
+        return modeRefusal(operation, mode, hasResults, "proxy '" + this + "'");
+    }
+
+    /** Why {@code mode} cannot call {@code operation} (datagram, or oneway with results), or null. */
+    static LocalException modeRefusal(String operation, InvocationMode mode, boolean hasResults, String proxy) {
         if (mode != InvocationMode.TWOWAY && mode != InvocationMode.ONEWAY && mode != InvocationMode.BATCH_ONEWAY) {
-            return new FeatureNotSupportedException(mode + " invocations are not supported yet (proxy '"
-                    + this + "'): use ice_twoway(), ice_oneway() or ice_batchOneway()");
+            return new FeatureNotSupportedException(mode + " invocations are not supported yet (" + proxy
+                    + "): use ice_twoway(), ice_oneway() or ice_batchOneway()");
         }
         if (mode != InvocationMode.TWOWAY && hasResults) {
             return new TwowayOnlyException(operation + " has results, so it cannot be called " + mode);

@@ -372,8 +372,24 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
 
     // Event loop, state not ACTIVE.
     private RetryException refusal() {
+        return new RetryException(whyClosed());
+    }
+
+    // Event loop, state not ACTIVE: what closed it, or that it is closed.
+    private LocalException whyClosed() {
         LocalException reason = closeReason;
-        return new RetryException(reason != null ? reason : new ConnectionLostException(this + " is closed"));
+        return reason != null ? reason : new ConnectionLostException(this + " is closed");
+    }
+
+    // Event loop: writes the message; written completes on the client executor.
+    private void writeCompleting(ByteBuf message, CompletableFuture<Void> written) {
+        channel.writeAndFlush(message).addListener((ChannelFutureListener) f -> complete(() -> {
+            if (f.isSuccess()) {
+                written.complete(null);
+            } else {
+                written.completeExceptionally(new ConnectionLostException(this + ": " + f.cause(), f.cause()));
+            }
+        }));
     }
 
     /**
@@ -392,13 +408,7 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
                 return;
             }
             touchWrite();
-            channel.writeAndFlush(message).addListener((ChannelFutureListener) f -> complete(() -> {
-                if (f.isSuccess()) {
-                    sent.complete(null);
-                } else {
-                    sent.completeExceptionally(new ConnectionLostException(this + ": " + f.cause(), f.cause()));
-                }
-            }));
+            writeCompleting(message, sent);
         });
         if (!queued) {
             message.release();
@@ -715,19 +725,11 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
         CompletableFuture<Void> sent = new CompletableFuture<>();
         boolean queued = onEventLoop(() -> {
             if (state != State.ACTIVE || !channel.isActive()) {
-                LocalException reason = closeReason;
-                sent.completeExceptionally(reason != null ? reason : new ConnectionLostException(this + " is closed"));
+                sent.completeExceptionally(whyClosed());
                 return;
             }
             lastWriteNanos = System.nanoTime(); // a heartbeat is no use of the connection (checkAcm)
-            channel.writeAndFlush(Messages.validateConnection(channel.alloc())).addListener(
-                    (ChannelFutureListener) f -> complete(() -> {
-                        if (f.isSuccess()) {
-                            sent.complete(null);
-                        } else {
-                            sent.completeExceptionally(new ConnectionLostException(this + ": " + f.cause(), f.cause()));
-                        }
-                    }));
+            writeCompleting(Messages.validateConnection(channel.alloc()), sent);
         });
         if (!queued) {
             sent.completeExceptionally(new CommunicatorDestroyedException("the communicator was destroyed"));
