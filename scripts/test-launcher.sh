@@ -2,7 +2,8 @@
 # Tests the public command lines through the launcher itself, as users and scripts run them:
 # ./floe help, ./floe slice, ./floe demo-server (its single "ready <endpoint>" line and its stop on
 # SIGTERM), ./floe demo-client, ./floe demo, ./floe bench-server (ready line, Ice greeting, SIGTERM)
-# with ./floe bench-ami against it, and ./floe interop-server with ./floe interop-client against it (every check passes, SIGTERM). Everything on 127.0.0.1; every wait is bounded.
+# with ./floe bench-ami against it, ./floe interop-server with ./floe interop-client against it (every check passes, SIGTERM),
+# and scripts/bench-table.py's unit tests (scripts/test_bench_table.py). Everything on 127.0.0.1; every wait is bounded.
 # Ends with a line "N passed, M failed"; exits 0 only when nothing failed.
 set -uo pipefail
 
@@ -158,6 +159,17 @@ if timeout 300 "$FLOE" demo >"$WORK/demo.out" 2>"$WORK/demo.err" && grep -q "^de
     ok "floe demo answers a burst of concurrent requests with one dispatch thread"
 else
     fail "floe demo answers a burst of concurrent requests with one dispatch thread" "$(tail -5 "$WORK/demo.out") $(tail -5 "$WORK/demo.err")"
+fi
+
+# --- bench-table.py: medians, ratios, the BENCHMARKS.md section and the chart, on fixture lines ---
+# Debian's python3 has python3-matplotlib (the chart); another python3 skips the chart test.
+PYTHON="$(command -v /usr/bin/python3 || command -v python3)"
+if [[ -z "$PYTHON" ]]; then
+    fail "scripts/bench-table.py passes its unit tests" "no python3"
+elif "$PYTHON" -m unittest discover -s "$ROOT/scripts" -p 'test_*.py' >"$WORK/bench-table.out" 2>&1; then
+    ok "scripts/bench-table.py passes its unit tests ($(grep "^Ran" "$WORK/bench-table.out"), $PYTHON$(grep -o "skipped=[0-9]*" "$WORK/bench-table.out" | sed "s/^/, /"))"
+else
+    fail "scripts/bench-table.py passes its unit tests" "$(tail -20 "$WORK/bench-table.out")"
 fi
 
 echo "$passed passed, $failed failed"
