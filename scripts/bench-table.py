@@ -327,6 +327,7 @@ def chart(results, path):
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    import matplotlib.ticker
 
     rows, _ = server_rows(results)
     rows += ami_table(results)[1]
@@ -344,15 +345,21 @@ def chart(results, path):
             (height / 2, "Floe / floor-netty", [r.floe_floor for r in rows], "#ff7f0e")):
         bars = [(y + offset, v) for y, v in zip(ys, values) if v is not None]
         if bars:
-            ax.barh([y for y, _ in bars], [v for _, v in bars], height, label=name, color=color)
+            # Each bar runs from the 1.0 line to the ratio, to the left when Floe's figure is the smaller.
+            ax.barh([y for y, _ in bars], [v - 1 for _, v in bars], height, left=1, label=name, color=color)
             for y, v in bars:
-                ax.text(v, y, f" {v:.2f}", va="center", fontsize=7)
+                ax.text(v, y, f" {v:.2f} " if v >= 1 else f"{v:.2f} ", va="center",
+                        ha="left" if v >= 1 else "right", fontsize=7)
     ax.axvline(1.0, color="black", linewidth=1)
     ax.set_yticks(list(ys))
     ax.set_yticklabels(labels, fontsize=8)
     ax.invert_yaxis()
-    ax.set_xlabel("ratio (1.0 = same as the other server)")
-    ax.set_xlim(0, max(max(v for v in (r.floe_ice, r.floe_floor) if v is not None) for r in rows) * 1.12)
+    # A log scale: 0.5 is as far from 1.0 as 2.0, and one outlier does not flatten the others.
+    values = [v for r in rows for v in (r.floe_ice, r.floe_floor) if v is not None and v > 0]
+    ax.set_xscale("log", base=2)
+    ax.set_xlim(min(min(values), 0.8) / 1.6, max(max(values), 1.25) * 1.6)
+    ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda x, _: f"{x:g}"))
+    ax.set_xlabel("ratio, log scale (1.0 = same as the other server)")
     ax.set_title(f"Floe's ratios, medians over {results.rounds} round(s)", loc="right")
     ax.grid(axis="x", linestyle=":", linewidth=0.5)
     ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=2, frameon=False)  # above the bars
