@@ -317,7 +317,7 @@ def section(results, machine_lines=(), chart_name=None):
 def replace_section(doc, text):
     """doc with the text between the bench markers replaced by text; the markers stay."""
     start, end = doc.find(BEGIN), doc.find(END)
-    if start < 0 or end < start:
+    if doc.count(BEGIN) != 1 or doc.count(END) != 1 or end < start:
         raise ValueError(f"markers: {BEGIN} ... {END} not found in order (expected: both, once)")
     return doc[:start + len(BEGIN)] + "\n" + text + doc[end:]
 

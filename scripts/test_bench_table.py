@@ -97,6 +97,8 @@ class BenchTableTest(unittest.TestCase):
         self.assertEqual(new, f"# Title\n\nbefore\n{bench_table.BEGIN}\nnew table\n{bench_table.END}\nafter\n")
         with self.assertRaisesRegex(ValueError, "markers"):
             bench_table.replace_section("no markers\n", "x")
+        with self.assertRaisesRegex(ValueError, "markers"):
+            bench_table.replace_section(doc + doc, "x")
 
     @unittest.skipUnless(HAVE_MATPLOTLIB, "matplotlib missing (apt-get install python3-matplotlib)")
     def test_the_command_line_writes_the_section_into_the_doc_and_the_chart_beside_it(self):
