@@ -30,8 +30,12 @@ class InvocationModeAndTimeoutTest {
             CalculatorPrx impatient = CalculatorPrx.uncheckedCast(pair.calc().ice_invocationTimeout(200));
             assertThat(impatient.ice_getInvocationTimeout()).isEqualTo(200);
             CompletableFuture<Integer> call = impatient.addLaterAsync(1, 2);
+            CompletableFuture<String> completedOn = call.handle((v, e) -> Thread.currentThread().getName());
             Calculator.AddLaterCallback late = servant.next();
 
+            // Waited for first: a thread blocked in call.get() may run call's dependents itself.
+            assertThat(completedOn.get(5, java.util.concurrent.TimeUnit.SECONDS)).as("not the timer's thread")
+                    .startsWith("floe-client-");
             assertThat(failureOf(call)).isInstanceOf(InvocationTimeoutException.class)
                     .hasMessageContaining("addLater").hasMessageContaining("200 ms");
 

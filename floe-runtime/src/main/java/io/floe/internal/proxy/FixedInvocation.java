@@ -129,9 +129,9 @@ final class FixedInvocation<R> {
         if (timeout <= 0) {
             return;
         }
-        Timeout timer = instance.timer().newTimeout(t -> call.expire(new InvocationTimeoutException(
-                "no reply to " + operation + " on '" + reference.identity() + "' within " + timeout
-                        + " ms (invocation timeout)")), timeout, TimeUnit.MILLISECONDS);
+        Timeout timer = instance.timer().newTimeout(t -> ProxyReference.onClientPool(instance, () -> call.expire(
+                new InvocationTimeoutException("no reply to " + operation + " on '" + reference.identity()
+                        + "' within " + timeout + " ms (invocation timeout)"))), timeout, TimeUnit.MILLISECONDS);
         future.whenComplete((v, e) -> timer.cancel());
     }
 }

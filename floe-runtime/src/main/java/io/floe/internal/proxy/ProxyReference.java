@@ -584,10 +584,22 @@ public final class ProxyReference implements Reference {
      */
     private void expireAfter(Invocation<?> invocation, String operation) {
         int timeout = options.invocationTimeout();
-        Timeout timer = instance.timer().newTimeout(t -> invocation.expire(new InvocationTimeoutException(
-                "no reply to " + operation + " on '" + identity + "' within " + timeout
-                        + " ms (invocation timeout)")), timeout, TimeUnit.MILLISECONDS);
+        Timeout timer = instance.timer().newTimeout(t -> onClientPool(instance, () -> invocation.expire(
+                new InvocationTimeoutException("no reply to " + operation + " on '" + identity + "' within "
+                        + timeout + " ms (invocation timeout)"))), timeout, TimeUnit.MILLISECONDS);
         invocation.future().whenComplete((v, e) -> timer.cancel());
+    }
+
+    /**
+     * Runs {@code task} on the client pool, where futures complete (the timer thread must not run
+     * the application's continuations); inline once the pool is shut down.
+     */
+    static void onClientPool(Instance instance, Runnable task) {
+        try {
+            instance.clientExecutor().execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            task.run();
+        }
     }
 
     @Override
