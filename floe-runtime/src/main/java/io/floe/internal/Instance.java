@@ -64,10 +64,11 @@ public final class Instance {
         // while no default is set, the locator proxy itself has no locator, as in Ice.
         this.locators = new Locators(System::nanoTime);
         locators.setDefaultLocator(proxyParser.parse(properties.get("Ice.Default.Locator")));
-        // Half the cores for I/O: the dispatch threads and the application need the rest.
+        // Client connections' loops (and those of adapters whose pool hands requests off); a
+        // server pool of fixed size brings loops of its own.
         this.transport = new NettyTransport(Math.max(1, properties.getInt("Floe.Transport.Threads",
                 Runtime.getRuntime().availableProcessors() / 2)));
-        this.serverPool = ThreadPool.create(ThreadPoolSettings.read(properties, "Ice.ThreadPool.Server"));
+        this.serverPool = ThreadPool.forDispatch(ThreadPoolSettings.read(properties, "Ice.ThreadPool.Server"));
         this.clientPool = ThreadPool.create(ThreadPoolSettings.read(properties, "Ice.ThreadPool.Client"));
         this.cleaner = Cleaner.create(new DefaultThreadFactory("floe-cleaner", true));
         this.timer = new HashedWheelTimer(new DefaultThreadFactory("floe-timer", true), 10, TimeUnit.MILLISECONDS);

@@ -34,9 +34,14 @@ import org.junit.jupiter.api.Timeout;
 class BidirectionalTest {
     private static final Identity CALLBACK = Identity.of("callback");
 
-    /** A server whose add(a, b) asks the client's "callback" object for add(a, b) over the same connection. */
+    /**
+     * A server whose add(a, b) asks the client's "callback" object for add(a, b) over the same
+     * connection. Its dispatch waits for a reply that arrives on its own connection, so the thread
+     * that reads that connection must be another one: as in Ice, the pool needs a second thread
+     * (SizeMax 2 here: the requests are handed off; an event loop would wait for itself).
+     */
     private static final class CallingBackServer implements AutoCloseable {
-        final Communicator communicator = Communicator.initialize();
+        final Communicator communicator = Communicator.initialize("--Ice.ThreadPool.Server.SizeMax=2");
         final ObjectAdapter adapter = communicator.createObjectAdapterWithEndpoints("Server", "tcp -h 127.0.0.1 -p 0");
         final BlockingQueue<ObjectPrx> callbacks = new LinkedBlockingQueue<>();
 

@@ -288,7 +288,8 @@ class AmdGuaranteesTest {
             }
         };
         // add is idempotent: Ice would retry the unknown-exception answers; this test is about the answers.
-        try (Pair pair = Pair.serving(blocking, "Test.GracePeriod", "300");
+        // A request can only queue behind a blocked thread where the event loop hands requests off.
+        try (Pair pair = Pair.serving(blocking, "Test.GracePeriod", "300", "Ice.ThreadPool.Server.HandOff", "1");
              Communicator noRetries = Communicator.initialize("--Ice.RetryIntervals=-1")) {
             CalculatorPrx calc = CalculatorPrx.uncheckedCast(noRetries.stringToProxy(pair.calc.ice_toString()));
             CompletableFuture<Integer> running = calc.addAsync(1, 1);
@@ -299,6 +300,35 @@ class AmdGuaranteesTest {
             assertThat(failureOf(running)).isInstanceOf(UnknownLocalException.class).hasMessageContaining("grace period");
             assertThat(failureOf(queued)).isInstanceOf(UnknownLocalException.class).hasMessageContaining("grace period");
             release.countDown();
+        }
+    }
+
+    @Test
+    void aDispatchBlockingTheOnlyEventLoopIsAnsweredAtTheEndOfTheGracePeriodOnceItsThreadIsFree() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        StubCalculator blocking = new StubCalculator() {
+            @Override
+            public int add(int a, int b, Current current) {
+                try {
+                    release.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return a + b;
+            }
+        };
+        // As in Ice's one-thread pool, the thread that would write the answer is the blocked one.
+        try (Pair pair = Pair.serving(blocking, "Test.GracePeriod", "300");
+             Communicator noRetries = Communicator.initialize("--Ice.RetryIntervals=-1")) {
+            CalculatorPrx calc = CalculatorPrx.uncheckedCast(noRetries.stringToProxy(pair.calc.ice_toString()));
+            CompletableFuture<Integer> running = calc.addAsync(1, 1);
+            Thread.sleep(100);
+            pair.server.shutdown();
+            Thread.sleep(600); // past the grace period
+            assertThat(running).isNotDone();
+            release.countDown();
+
+            assertThat(failureOf(running)).isInstanceOf(UnknownLocalException.class).hasMessageContaining("grace period");
         }
     }
 }

@@ -149,12 +149,47 @@ class ThreadPoolTest {
         try (Communicator server = Communicator.initialize(properties); Communicator client = Communicator.initialize()) {
             BlockingCalculator servant = new BlockingCalculator();
             CalculatorPrx calc = serve(server, client, "Own", servant);
+            // Two connections: the pool's two event loops serve one each.
             CompletableFuture<Integer> first = calc.addAsync(1, 0);
-            CompletableFuture<Integer> second = calc.addAsync(2, 0);
+            CompletableFuture<Integer> second = CalculatorPrx.uncheckedCast(calc.ice_connectionId("other")).addAsync(2, 0);
             await(() -> servant.running.get() == 2, "2 dispatches at once on the adapter's 2 threads");
             servant.release.countDown();
             assertThat(CompletableFuture.allOf(first, second)).succeedsWithin(Duration.ofSeconds(20));
             assertThat(servant.threads).allMatch(name -> name.startsWith("floe-Own-"));
+        }
+    }
+
+    @Test
+    void aPoolOfFixedSizeDispatchesOnTheThreadThatReadTheRequestOneConnectionInOrder() throws Exception {
+        Properties properties = new Properties().set("Ice.ThreadPool.Server.Size", "2");
+        try (Communicator server = Communicator.initialize(properties); Communicator client = Communicator.initialize()) {
+            BlockingCalculator servant = new BlockingCalculator();
+            servant.block = false;
+            CalculatorPrx calc = serve(server, client, "Loops", servant);
+            List<CompletableFuture<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                calls.add(calc.addAsync(i, 0));
+            }
+            assertThat(CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))).succeedsWithin(Duration.ofSeconds(20));
+            // One connection lives on one of the two loops: its requests ran there, one at a time, in order.
+            assertThat(servant.threads).hasSize(1).allMatch(name -> name.startsWith("floe-server-"));
+            assertThat(servant.mostAtOnce.get()).isEqualTo(1);
+            assertThat(servant.order).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 50).boxed().toList());
+        }
+    }
+
+    @Test
+    void handOffDispatchesOneConnectionsRequestsOnSeveralThreadsAtOnce() throws Exception {
+        Properties properties = new Properties().set("Ice.ThreadPool.Server.Size", "2")
+                .set("Ice.ThreadPool.Server.HandOff", "1");
+        try (Communicator server = Communicator.initialize(properties); Communicator client = Communicator.initialize()) {
+            BlockingCalculator servant = new BlockingCalculator();
+            CalculatorPrx calc = serve(server, client, "HandOff", servant);
+            CompletableFuture<Integer> first = calc.addAsync(1, 0);
+            CompletableFuture<Integer> second = calc.addAsync(2, 0);
+            await(() -> servant.running.get() == 2, "2 dispatches of one connection at once");
+            servant.release.countDown();
+            assertThat(CompletableFuture.allOf(first, second)).succeedsWithin(Duration.ofSeconds(20));
         }
     }
 

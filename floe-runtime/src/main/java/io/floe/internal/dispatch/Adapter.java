@@ -88,7 +88,7 @@ public final class Adapter implements ObjectAdapter {
                 locator == null ? null : instance.locators().resolverFor(locator));
         this.publishedEndpoints = parsePublished(instance, properties.get(name + ".PublishedEndpoints"));
         this.ownPool = ThreadPoolSettings.isConfigured(properties, name + ".ThreadPool")
-                ? ThreadPool.create(ThreadPoolSettings.read(properties, name + ".ThreadPool")) : null;
+                ? ThreadPool.forDispatch(ThreadPoolSettings.read(properties, name + ".ThreadPool")) : null;
         this.pool = ownPool != null ? ownPool : instance.serverPool();
         this.limiter = new DispatchLimiter(properties.getInt(name + ".MaxDispatches", DEFAULT_MAX_DISPATCHES));
         limiter.connect(new DispatchLimiter.Valve() {

@@ -8,6 +8,7 @@ import io.floe.UnmarshalOutOfBoundsException;
 import io.floe.encoding.FormatType;
 import io.floe.encoding.InputStream;
 import io.floe.internal.InputStreams;
+import io.floe.internal.pool.LoopExecutor;
 import io.floe.protocol.RequestHeader;
 import io.netty.buffer.ByteBuf;
 import io.netty.util.Timer;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * Turns received Request and BatchRequest bodies into dispatches. Headers are read on the
  * event loop (a malformed one is fatal to the connection, ice-protocol.md §2.10), where the
  * request starts being counted; everything else, parameters included, runs on the connection's
- * dispatch executor.
+ * dispatch executor: at once on the same thread when that executor is the connection's own loop
+ * ({@link LoopExecutor}), else handed to the pool.
  */
 public final class RequestDispatcher {
     private static final Logger log = LoggerFactory.getLogger(RequestDispatcher.class);
@@ -149,6 +151,14 @@ public final class RequestDispatcher {
     }
 
     private void submit(InFlightDispatch dispatch, ByteBuf body, Runnable task) {
+        if (dispatch.channel().dispatchExecutor() instanceof LoopExecutor loop && loop.inLoop()) {
+            try { // where the bytes arrived: no hand-off, nothing queued
+                task.run();
+            } finally {
+                body.release();
+            }
+            return;
+        }
         try {
             dispatch.channel().dispatchExecutor().execute(() -> {
                 try {

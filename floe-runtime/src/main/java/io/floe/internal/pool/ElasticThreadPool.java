@@ -89,11 +89,6 @@ final class ElasticThreadPool implements ThreadPool {
     }
 
     @Override
-    public int activeCount() {
-        return busy.get();
-    }
-
-    @Override
     public int poolSize() {
         return executor.getPoolSize();
     }

@@ -17,12 +17,22 @@ public interface ThreadPool extends Executor {
     /** Waits, bounded, for the tasks to finish. */
     boolean awaitTermination(long millis) throws InterruptedException;
 
-    /** Threads currently running tasks (for diagnostics and tests). */
-    int activeCount();
-
     /** Threads the pool has now (0 for virtual threads). */
     int poolSize();
 
+    /**
+     * A server pool: its event loops themselves ({@link EventLoopPool}) when it has a fixed size and
+     * platform threads, as Ice's default of one thread; otherwise a pool the connections hand
+     * their requests to.
+     */
+    static ThreadPool forDispatch(ThreadPoolSettings settings) {
+        if (settings.dispatchesOnEventLoops()) {
+            return new EventLoopPool(settings);
+        }
+        return create(settings);
+    }
+
+    /** A pool that runs tasks handed to it: virtual threads, or Ice's elastic sizing. */
     static ThreadPool create(ThreadPoolSettings settings) {
         if (settings.virtual()) {
             ThreadPool virtual = VirtualThreadPool.createIfSupported(settings);

@@ -5,7 +5,6 @@ import java.lang.invoke.MethodType;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +18,6 @@ final class VirtualThreadPool implements ThreadPool {
 
     private final ThreadPoolSettings settings;
     private final ExecutorService executor;
-    private final AtomicInteger busy = new AtomicInteger();
 
     private VirtualThreadPool(ThreadPoolSettings settings, ExecutorService executor) {
         this.settings = settings;
@@ -58,14 +56,7 @@ final class VirtualThreadPool implements ThreadPool {
 
     @Override
     public void execute(Runnable task) {
-        executor.execute(() -> {
-            busy.incrementAndGet();
-            try {
-                task.run();
-            } finally {
-                busy.decrementAndGet();
-            }
-        });
+        executor.execute(task);
     }
 
     @Override
@@ -81,11 +72,6 @@ final class VirtualThreadPool implements ThreadPool {
     @Override
     public boolean awaitTermination(long millis) throws InterruptedException {
         return executor.awaitTermination(millis, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public int activeCount() {
-        return busy.get();
     }
 
     @Override

@@ -4,6 +4,8 @@ import io.floe.InitializationException;
 import io.floe.internal.Instance;
 import io.floe.internal.dispatch.RequestDispatcher;
 import io.floe.internal.endpoint.TcpEndpoint;
+import io.floe.internal.pool.EventLoopPool;
+import io.floe.internal.pool.EventLoops;
 import io.floe.internal.pool.ThreadPool;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -12,6 +14,7 @@ import io.netty.channel.ChannelOption;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.concurrent.TimeUnit;
@@ -25,15 +28,20 @@ public final class Acceptor {
     private final TcpEndpoint endpoint;
     private final RequestDispatcher dispatcher;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopped;
 
     /** Binds at once (so the actual port is known); accepts nothing before {@link #start}. */
     public Acceptor(Instance instance, TcpEndpoint requested, RequestDispatcher dispatcher,
                     ThreadPool dispatchPool, ConnectionSettings settings, BooleanSupplier readingPaused) {
         this.dispatcher = dispatcher;
         NettyTransport transport = instance.transport();
+        // The communicator's loops listen (so binding and closing never wait for a servant); a pool
+        // of event loops serves the accepted connections on its own loops, any other pool is
+        // handed the requests that the communicator's loops read.
+        EventLoopPool loops = dispatchPool instanceof EventLoopPool pool ? pool : null;
         ServerBootstrap bootstrap = new ServerBootstrap()
-                .group(transport.group())
-                .channel(transport.serverChannelType())
+                .group(transport.group(), loops != null ? loops.group() : transport.group())
+                .channel(EventLoops.serverChannelType())
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .option(ChannelOption.AUTO_READ, false)
@@ -41,8 +49,14 @@ public final class Acceptor {
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        Connection connection = Connection.accepted(instance, endpoint, dispatcher,
-                                dispatchPool.forConnection(), settings);
+                        if (stopped) {
+                            ch.close(); // accepted while the listening socket was being closed
+                            return;
+                        }
+                        Executor executor = loops != null ? loops.executorFor(ch.eventLoop())
+                                : dispatchPool.forConnection();
+                        Connection connection = Connection.accepted(instance, endpoint, dispatcher, executor,
+                                settings);
                         if (readingPaused.getAsBoolean()) {
                             ch.config().setAutoRead(false); // back-pressure applies to newcomers too
                         }
@@ -83,6 +97,7 @@ public final class Acceptor {
 
     /** Stops accepting new connections; accepted ones stay open. */
     public void stopAccepting() {
+        stopped = true;
         serverChannel.close().syncUninterruptibly();
     }
 

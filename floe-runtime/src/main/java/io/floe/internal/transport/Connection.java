@@ -76,6 +76,7 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
     private final BatchRequestQueue batchRequests;
     private Queue<Frame> held; // event loop only; made when first needed
     private boolean flushDue; // event loop only
+    private boolean reading; // event loop only: between channelRead and channelReadComplete
     private final Acm configuredAcm;
     private volatile Acm acm;
     private volatile long lastWriteNanos = System.nanoTime(); // any message
@@ -240,6 +241,7 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        reading = true;
         Frame frame = (Frame) msg;
         long now = System.nanoTime();
         lastReadNanos = now;
@@ -253,6 +255,16 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
             case VALIDATE_CONNECTION -> onValidateConnection(frame.body());
             case CLOSE_CONNECTION -> onCloseConnection(ctx, frame.body());
         }
+    }
+
+    /** The end of a read burst: the replies of the requests it dispatched inline leave in one flush. */
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        reading = false;
+        if (flushDue) {
+            flushReplies();
+        }
+        ctx.fireChannelReadComplete();
     }
 
     private void onRequest(Frame frame) {
@@ -473,7 +485,8 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
     public void sendReply(InFlightDispatch dispatch, ByteBuf reply) {
         Channel ch = channel;
         if (ch.eventLoop().inEventLoop()) {
-            if (writeReply(dispatch, reply)) {
+            // Within a read burst the flush waits for channelReadComplete.
+            if (writeReply(dispatch, reply) && !reading) {
                 flushReplies();
             }
         } else {

@@ -5,6 +5,7 @@ import io.floe.ConnectionRefusedException;
 import io.floe.SocketException;
 import io.floe.internal.Instance;
 import io.floe.internal.endpoint.TcpEndpoint;
+import io.floe.internal.pool.EventLoops;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -175,7 +176,7 @@ public final class Connector {
         int timeout = endpoint.timeout() < 0 ? settings.connectTimeoutMillis() : endpoint.timeout();
         Bootstrap bootstrap = new Bootstrap()
                 .group(transport.group())
-                .channel(transport.channelType())
+                .channel(EventLoops.channelType())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, timeout)
                 .handler(new ChannelInitializer<>() {

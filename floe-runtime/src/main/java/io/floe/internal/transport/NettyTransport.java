@@ -1,34 +1,23 @@
 package io.floe.internal.transport;
 
-import io.netty.channel.Channel;
+import io.floe.internal.pool.EventLoops;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.IoHandlerFactory;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.ServerChannel;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.epoll.EpollSocketChannel;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.ResourceLeakDetector;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
-import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The event loops every connection of a communicator runs on: native epoll where the JVM can
- * load it, NIO elsewhere. The loops only frame, decode headers and write; they never run
- * application code.
+ * The communicator's own event loops: they carry its client connections (Ice's client side) and
+ * the accepted connections of adapters whose pool hands requests to other threads. Adapters whose
+ * pool is made of event loops ({@code EventLoopPool}) accept on those loops instead. Every loop,
+ * of either kind, has one {@link ReplyWriter}.
  */
 public final class NettyTransport {
     private final EventLoopGroup group;
-    private final boolean epoll;
-    private final Map<EventExecutor, ReplyWriter> replyWriters = new IdentityHashMap<>();
+    private final Map<EventExecutor, ReplyWriter> replyWriters = new ConcurrentHashMap<>();
     private final AcmMonitor acm;
 
     public NettyTransport(int threads) {
@@ -39,12 +28,7 @@ public final class NettyTransport {
                 && System.getProperty("io.netty.leakDetectionLevel") == null) {
             ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
         }
-        this.epoll = Epoll.isAvailable();
-        IoHandlerFactory handlers = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        this.group = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("floe-io", true), handlers);
-        for (EventExecutor loop : group) {
-            replyWriters.put(loop, new ReplyWriter((EventLoop) loop));
-        }
+        this.group = EventLoops.newGroup(threads, "floe-io");
         this.acm = new AcmMonitor(group.next());
     }
 
@@ -53,21 +37,13 @@ public final class NettyTransport {
         return acm;
     }
 
-    /** The reply writer of the connections on {@code loop}. */
+    /** The reply writer of the connections on {@code loop}; made when the loop's first connection asks. */
     ReplyWriter replyWriter(EventLoop loop) {
-        return replyWriters.get(loop);
+        return replyWriters.computeIfAbsent(loop, l -> new ReplyWriter((EventLoop) l));
     }
 
     public EventLoopGroup group() {
         return group;
-    }
-
-    public Class<? extends ServerChannel> serverChannelType() {
-        return epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-    }
-
-    public Class<? extends Channel> channelType() {
-        return epoll ? EpollSocketChannel.class : NioSocketChannel.class;
     }
 
     public void shutdown() {
