@@ -5,7 +5,7 @@ import io.floe.protocol.CompressionStatus;
 import io.floe.protocol.MessageHeader;
 import io.floe.protocol.MessageType;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.buffer.ByteBufAllocator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -58,7 +58,7 @@ public final class BatchRequestQueue {
                 full = take();
             }
             if (batch == null) {
-                batch = PooledByteBufAllocator.DEFAULT.ioBuffer(BATCH_PREFIX + length);
+                batch = ByteBufAllocator.DEFAULT.ioBuffer(BATCH_PREFIX + length);
                 MessageHeader.write(batch, MessageType.BATCH_REQUEST, CompressionStatus.NONE);
                 batch.writeIntLE(0);
             }

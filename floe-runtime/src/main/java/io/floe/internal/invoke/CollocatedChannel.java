@@ -8,7 +8,6 @@ import io.floe.internal.dispatch.ReplyChannel;
 import io.floe.protocol.MessageHeader;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.PooledByteBufAllocator;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -45,7 +44,7 @@ final class CollocatedChannel implements ReplyChannel {
 
     @Override
     public ByteBufAllocator alloc() {
-        return PooledByteBufAllocator.DEFAULT;
+        return ByteBufAllocator.DEFAULT;
     }
 
     @Override

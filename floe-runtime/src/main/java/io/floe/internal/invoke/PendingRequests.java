@@ -1,34 +1,34 @@
 package io.floe.internal.invoke;
 
+import io.netty.util.collection.IntObjectHashMap;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The twoway requests of one connection that wait for replies, by request id. Ids count from 1
- * and wrap back to 1, never 0 (ice-protocol.md §2.8).
+ * and wrap back to 1, never 0 (ice-protocol.md §2.8). Confined to the connection's event loop:
+ * every method runs there, so the table is a plain map keyed by the primitive id.
  */
 public final class PendingRequests {
-    private final AtomicInteger lastId = new AtomicInteger();
-    private volatile boolean wrapped; // ids went past Integer.MAX_VALUE and back to 1
-    private final Map<Integer, OutgoingCall<?>> calls = new ConcurrentHashMap<>();
-    // Close(GracefullyWithWait) waits here; empty on the hot path, so remove() only peeks.
-    private final Queue<CompletableFuture<Void>> drained = new ConcurrentLinkedQueue<>();
+    private int lastId;
+    private boolean wrapped; // ids went past Integer.MAX_VALUE and back to 1
+    private final IntObjectHashMap<OutgoingCall<?>> calls = new IntObjectHashMap<>();
+    // Close(GracefullyWithWait) waits here; made when first needed, so remove() only checks for null.
+    private Queue<CompletableFuture<Void>> drained;
 
     /** Registers {@code call} under a fresh id, which it returns. */
     public int register(OutgoingCall<?> call) {
-        int previous = lastId.getAndUpdate(i -> i == Integer.MAX_VALUE ? 1 : i + 1);
-        int id = previous == Integer.MAX_VALUE ? 1 : previous + 1;
-        if (id == 1 && previous != 0) {
+        if (lastId == Integer.MAX_VALUE) {
+            lastId = 1;
             wrapped = true;
+        } else {
+            lastId++;
         }
-        calls.put(id, call);
-        return id;
+        calls.put(lastId, call);
+        return lastId;
     }
 
     /**
@@ -36,13 +36,13 @@ public final class PendingRequests {
      * late (its call timed out or was abandoned); one for any other id is the peer's mistake.
      */
     public boolean wasIssued(int id) {
-        return id > 0 && (wrapped || id <= lastId.get());
+        return id > 0 && (wrapped || id <= lastId);
     }
 
     /** The call waiting for {@code id}, removed; null for an unknown or forgotten id. */
     public OutgoingCall<?> remove(int id) {
         OutgoingCall<?> call = calls.remove(id);
-        if (call != null && !drained.isEmpty()) {
+        if (call != null && drained != null) {
             signalIfEmpty();
         }
         return call;
@@ -52,34 +52,27 @@ public final class PendingRequests {
         return calls.size();
     }
 
-    /** Removes every call and fails it with {@code error}. */
-    public void failAll(Throwable error) {
-        removeAll().forEach(call -> call.fail(error));
-    }
-
     /** Removes every call and returns them, so the caller can fail them elsewhere. */
     public List<OutgoingCall<?>> removeAll() {
-        List<OutgoingCall<?>> removed = new ArrayList<>();
-        for (Integer id : List.copyOf(calls.keySet())) {
-            OutgoingCall<?> call = calls.remove(id);
-            if (call != null) {
-                removed.add(call);
-            }
-        }
+        List<OutgoingCall<?>> removed = new ArrayList<>(calls.values());
+        calls.clear();
         signalIfEmpty();
         return removed;
     }
 
-    /** Completes once no call waits (at once if none does); completed on the thread that removed the last one. */
+    /** Completes once no call waits (at once if none does), on the loop that removed the last one. */
     public CompletableFuture<Void> whenEmpty() {
         CompletableFuture<Void> empty = new CompletableFuture<>();
+        if (drained == null) {
+            drained = new ArrayDeque<>();
+        }
         drained.add(empty);
-        signalIfEmpty(); // the last call may have gone before the future was queued
+        signalIfEmpty();
         return empty;
     }
 
     private void signalIfEmpty() {
-        if (!calls.isEmpty()) {
+        if (!calls.isEmpty() || drained == null) {
             return;
         }
         CompletableFuture<Void> waiting;

@@ -9,7 +9,7 @@ import io.floe.protocol.MessageHeader;
 import io.floe.protocol.MessageType;
 import io.floe.protocol.RequestHeader;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.buffer.ByteBufAllocator;
 
 /**
  * Encodes a whole Request message on the calling thread (ice-protocol.md §2.3):
@@ -35,7 +35,7 @@ public final class RequestEncoder {
 
     public static ByteBuf encode(RequestHeader header, EncodingVersion encoding, FormatType format,
                                  FormatType defaultFormat, Encoder params) {
-        ByteBuf buf = PooledByteBufAllocator.DEFAULT.ioBuffer(256);
+        ByteBuf buf = ByteBufAllocator.DEFAULT.ioBuffer(256);
         try {
             int start = MessageHeader.write(buf, MessageType.REQUEST, CompressionStatus.NONE);
             buf.writeIntLE(header.requestId());

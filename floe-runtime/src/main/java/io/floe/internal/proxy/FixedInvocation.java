@@ -120,7 +120,7 @@ final class FixedInvocation<R> {
             return new NoEndpointException("fixed proxy '" + reference + "' is secure and its connection is not"
                     + " (ssl is not supported yet)");
         }
-        return ProxyReference.modeRefusal(operation, mode, hasResults, "fixed proxy '" + reference + "'");
+        return ProxyReference.modeRefusal(operation, mode, hasResults, "fixed proxy", reference);
     }
 
     /** As a proxy with endpoints: the call is forgotten, a late reply dropped, the connection kept. */

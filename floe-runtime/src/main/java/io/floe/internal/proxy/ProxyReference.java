@@ -56,6 +56,7 @@ public final class ProxyReference implements Reference {
     private final Identity identity;
     private final String facet;
     private final List<Endpoint> endpoints;
+    private final List<TcpEndpoint> tcpEndpoints; // the reachable ones, computed once: every call asks
     private final String adapterId;
     private final ProxyOptions options;
     private final AtomicReference<TcpEndpoint> cachedEndpoint = new AtomicReference<>();
@@ -82,6 +83,7 @@ public final class ProxyReference implements Reference {
         this.identity = requireNonNull(identity, "identity");
         this.facet = facet == null ? "" : facet;
         this.endpoints = List.copyOf(endpoints);
+        this.tcpEndpoints = tcpOnly(this.endpoints);
         this.adapterId = endpoints.isEmpty() && adapterId != null ? adapterId : "";
         this.options = requireNonNull(options, "options");
     }
@@ -136,7 +138,7 @@ public final class ProxyReference implements Reference {
 
     /** The endpoints Floe can connect to, in order. */
     public List<TcpEndpoint> tcpEndpoints() {
-        return tcpOnly(endpoints);
+        return tcpEndpoints;
     }
 
     private static List<TcpEndpoint> tcpOnly(List<Endpoint> candidates) {
@@ -318,6 +320,9 @@ public final class ProxyReference implements Reference {
      * (when connections are cached), then the others as the endpoint selection says.
      */
     List<TcpEndpoint> connectionOrder() {
+        if (tcpEndpoints.size() == 1) {
+            return tcpEndpoints; // the usual proxy: nothing to order, nothing to copy per call
+        }
         return connectionOrder(endpoints);
     }
 
@@ -562,14 +567,18 @@ public final class ProxyReference implements Reference {
             return new NoEndpointException("proxy '" + this + "' is secure and has no ssl endpoint"
                     + " (ssl is not supported yet)");
         }
-        return modeRefusal(operation, mode, hasResults, "proxy '" + this + "'");
+        return modeRefusal(operation, mode, hasResults, "proxy", this);
     }
 
-    /** Why {@code mode} cannot call {@code operation} (datagram, or oneway with results), or null. */
-    static LocalException modeRefusal(String operation, InvocationMode mode, boolean hasResults, String proxy) {
+    /**
+     * Why {@code mode} cannot call {@code operation} (datagram, or oneway with results), or null;
+     * {@code kind} and {@code target} name the proxy in the error, printed only when there is one.
+     */
+    static LocalException modeRefusal(String operation, InvocationMode mode, boolean hasResults, String kind,
+                                      Object target) {
         if (mode != InvocationMode.TWOWAY && mode != InvocationMode.ONEWAY && mode != InvocationMode.BATCH_ONEWAY) {
-            return new FeatureNotSupportedException(mode + " invocations are not supported yet (" + proxy
-                    + "): use ice_twoway(), ice_oneway() or ice_batchOneway()");
+            return new FeatureNotSupportedException(mode + " invocations are not supported yet (" + kind + " '"
+                    + target + "'): use ice_twoway(), ice_oneway() or ice_batchOneway()");
         }
         if (mode != InvocationMode.TWOWAY && hasResults) {
             return new TwowayOnlyException(operation + " has results, so it cannot be called " + mode);

@@ -7,7 +7,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufInputStream;
 import io.netty.buffer.ByteBufOutputStream;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.PooledByteBufAllocator;
 import java.io.IOException;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
@@ -64,7 +63,7 @@ final class Bzip2 {
                     + " bytes (expected: <= " + messageSizeMax + ", see Ice.MessageSizeMax)");
         }
         int bodySize = size - MessageHeader.SIZE;
-        ByteBuf plain = PooledByteBufAllocator.DEFAULT.buffer(bodySize);
+        ByteBuf plain = ByteBufAllocator.DEFAULT.buffer(bodySize);
         try (var in = new BZip2CompressorInputStream(new ByteBufInputStream(body));
              var out = new ByteBufOutputStream(plain)) {
             byte[] chunk = new byte[8192];

@@ -364,7 +364,7 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
             return;
         }
         int requestId = pending.register(call);
-        call.onForget(() -> pending.remove(requestId));
+        call.onForget(() -> onEventLoop(() -> pending.remove(requestId))); // from the timer or an abandoning thread
         message.setIntLE(message.readerIndex() + 14, requestId);
         touchWrite();
         channel.writeAndFlush(message).addListener((ChannelFutureListener) f -> {
@@ -872,7 +872,8 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
         LocalException reason = closeReason;
         validated.completeExceptionally(reason);
         if (pending.size() > 0) {
-            complete(() -> pending.failAll(reason));
+            List<OutgoingCall<?>> lost = pending.removeAll();
+            complete(() -> lost.forEach(call -> call.fail(reason)));
         }
         // Nobody will read these answers: tell the applications working on them.
         if (!dispatches.isEmpty()) {

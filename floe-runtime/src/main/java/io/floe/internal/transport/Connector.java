@@ -38,7 +38,7 @@ public final class Connector {
     private final NettyTransport transport;
     private final Executor completions;
     private final ConnectionSettings settings;
-    private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+    private final Map<Address, Slot> slots = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     /** The connections of the proxies of {@code connectionId} ("" by default). */
@@ -102,8 +102,12 @@ public final class Connector {
         return connection != null && connection.isUsable();
     }
 
-    private static String key(TcpEndpoint endpoint) {
-        return endpoint.host() + ":" + endpoint.port();
+    /** Where a connection goes: its slot's key (a record, so a look-up builds no string). */
+    private record Address(String host, int port) {
+    }
+
+    private static Address key(TcpEndpoint endpoint) {
+        return new Address(endpoint.host(), endpoint.port());
     }
 
     /** The connection to {@code endpoint} if there is one, usable or closing; null otherwise. Never connects. */
