@@ -153,7 +153,7 @@ public final class RequestDispatcher {
     private void submit(InFlightDispatch dispatch, ByteBuf body, Runnable task) {
         if (dispatch.channel().dispatchExecutor() instanceof LoopExecutor loop && loop.inLoop()) {
             try { // where the bytes arrived: no hand-off, nothing queued
-                task.run();
+                loop.dispatchInline(task);
             } finally {
                 body.release();
             }

@@ -2,6 +2,8 @@ package io.floe.internal.pool;
 
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
@@ -16,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 public final class EventLoopPool implements ThreadPool {
     private final EventLoopGroup group;
     private final int size;
+    private final Map<EventLoop, LoopWatch> watches = new ConcurrentHashMap<>();
 
     EventLoopPool(ThreadPoolSettings settings) {
         this.size = settings.size();
@@ -29,7 +32,7 @@ public final class EventLoopPool implements ThreadPool {
 
     /** The dispatch executor of a connection registered with {@code loop}, one of {@link #group}'s. */
     public Executor executorFor(EventLoop loop) {
-        return new LoopExecutor(loop);
+        return new LoopExecutor(loop, watches.computeIfAbsent(loop, l -> new LoopWatch()));
     }
 
     /** A task from outside (a collocated call, a cancellation listener): on the next loop. */
@@ -44,7 +47,7 @@ public final class EventLoopPool implements ThreadPool {
      */
     @Override
     public Executor forConnection() {
-        return new LoopExecutor((EventLoop) group.next());
+        return executorFor((EventLoop) group.next());
     }
 
     @Override

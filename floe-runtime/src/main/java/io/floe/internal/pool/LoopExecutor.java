@@ -10,9 +10,26 @@ import java.util.concurrent.Executor;
  */
 public final class LoopExecutor implements Executor {
     private final EventLoop loop;
+    private final LoopWatch watch;
 
-    LoopExecutor(EventLoop loop) {
+    LoopExecutor(EventLoop loop, LoopWatch watch) {
         this.loop = loop;
+        this.watch = watch;
+    }
+
+    /** The watch of {@code channelLoop} when it is this executor's loop; null otherwise. */
+    public LoopWatch watchOf(EventLoop channelLoop) {
+        return channelLoop == loop ? watch : null;
+    }
+
+    /** Loop: runs a dispatch inline, watched (see {@link LoopWatch}). */
+    public void dispatchInline(Runnable dispatch) {
+        watch.enter();
+        try {
+            dispatch.run();
+        } finally {
+            watch.exit();
+        }
     }
 
     /** True on the loop itself: {@link #execute} would run the task inline. */

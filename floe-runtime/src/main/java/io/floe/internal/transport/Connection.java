@@ -21,13 +21,21 @@ import io.floe.internal.invoke.OutgoingCall;
 import io.floe.internal.invoke.PendingRequests;
 import io.floe.internal.invoke.RetryException;
 import io.floe.protocol.MessageType;
+import io.floe.internal.pool.LoopExecutor;
+import io.floe.internal.pool.LoopWatch;
+import io.floe.protocol.MessageHeader;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.unix.UnixChannel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Queue;
@@ -52,6 +60,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Connection extends ChannelInboundHandlerAdapter implements ReplyChannel {
     private static final Logger log = LoggerFactory.getLogger(Connection.class);
+    /** A dispatch holding its loop this long counts as blocking it (for heartbeats only). */
+    private static final long BLOCKED_LOOP_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private enum State { VALIDATING, ACTIVE, CLOSING, CLOSED }
 
@@ -76,6 +86,7 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
     private final BatchRequestQueue batchRequests;
     private Queue<Frame> held; // event loop only; made when first needed
     private boolean flushDue; // event loop only
+    private volatile LoopWatch loopWatch; // the loop's dispatch watch, when requests are dispatched on it
     private boolean reading; // event loop only: between channelRead and channelReadComplete
     private final Acm configuredAcm;
     private volatile Acm acm;
@@ -225,6 +236,7 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
     public void handlerAdded(ChannelHandlerContext ctx) {
         channel = ctx.channel();
         replies = instance.transport().replyWriter(channel.eventLoop());
+        loopWatch = route.executor() instanceof LoopExecutor loop ? loop.watchOf(channel.eventLoop()) : null;
     }
 
     @Override
@@ -367,7 +379,7 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
         call.onForget(() -> onEventLoop(() -> pending.remove(requestId))); // from the timer or an abandoning thread
         message.setIntLE(message.readerIndex() + 14, requestId);
         touchWrite();
-        channel.writeAndFlush(message).addListener((ChannelFutureListener) f -> {
+        writeAndFlush(message, channel.newPromise()).addListener((ChannelFutureListener) f -> {
             if (f.isSuccess()) {
                 call.sent(); // hook for sent callbacks (branch i6p): the request left
             } else {
@@ -395,7 +407,7 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
 
     // Event loop: writes the message; written completes on the client executor.
     private void writeCompleting(ByteBuf message, CompletableFuture<Void> written) {
-        channel.writeAndFlush(message).addListener((ChannelFutureListener) f -> complete(() -> {
+        writeAndFlush(message, channel.newPromise()).addListener((ChannelFutureListener) f -> complete(() -> {
             if (f.isSuccess()) {
                 written.complete(null);
             } else {
@@ -563,7 +575,31 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
     /** Event loop. */
     void flushReplies() {
         flushDue = false;
-        channel.flush();
+        LoopWatch watch = loopWatch;
+        boolean locked = watch != null && watch.lockIfDispatching();
+        try {
+            channel.flush();
+        } finally {
+            if (locked) {
+                watch.unlock();
+            }
+        }
+    }
+
+    /**
+     * Event loop: every write that flushes goes through here, so that while a servant holds the
+     * loop, a heartbeat written by another thread ({@link #monitor}) never meets it on the socket.
+     */
+    private ChannelFuture writeAndFlush(Object message, ChannelPromise promise) {
+        LoopWatch watch = loopWatch;
+        boolean locked = watch != null && watch.lockIfDispatching();
+        try {
+            return channel.writeAndFlush(message, promise);
+        } finally {
+            if (locked) {
+                watch.unlock();
+            }
+        }
     }
 
     @Override
@@ -762,7 +798,7 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
         if (state != State.CLOSING || !dispatches.isEmpty() || pending.size() > 0 || !channel.isActive()) {
             return;
         }
-        channel.writeAndFlush(Messages.closeConnection(channel.alloc()));
+        writeAndFlush(Messages.closeConnection(channel.alloc()), channel.voidPromise());
         channel.eventLoop().schedule(() -> {
             if (channel.isActive()) {
                 log.debug("{} peer did not close within {} ms; closing", this, closeTimeoutMillis);
@@ -816,7 +852,47 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
     /** Called by the {@link AcmMonitor} every quarter of the ACM timeout; any thread. */
     void monitor(long nowNanos) {
         if (state == State.ACTIVE) {
+            heartbeatPastABlockedLoop(nowNanos);
             onEventLoop(() -> checkAcm(nowNanos));
+        }
+    }
+
+    /**
+     * A servant that blocks holds its event loop, and the loop's checkAcm waits behind it; Ice's
+     * timer still heartbeats then, so that the peer's ACM does not close a connection whose call
+     * merely takes long. Here, when the loop has been inside one dispatch for a while, the heartbeat
+     * goes straight to the socket from this thread, provided nothing the loop wrote is still half
+     * sent (native transport only; under NIO the heartbeat waits for the loop).
+     */
+    private void heartbeatPastABlockedLoop(long nowNanos) {
+        LoopWatch watch = loopWatch;
+        Channel ch = channel;
+        if (watch == null || !(ch instanceof UnixChannel epoll)
+                || !watch.tryLockIfBlockedFor(nowNanos, BLOCKED_LOOP_NANOS)) {
+            return;
+        }
+        try {
+            // Only heartbeat or nothing can come of these readings: closes are the loop's to decide.
+            AcmAction action = AcmAction.decide(acm, nowNanos, new AcmAction.Readings(lastReadNanos, lastWriteNanos,
+                    lastUseNanos, false, !dispatches.isEmpty(), true));
+            ChannelOutboundBuffer unsent = ch.unsafe().outboundBuffer();
+            if (action != AcmAction.HEARTBEAT || !ch.isActive() || (unsent != null && unsent.size() > 0)) {
+                return;
+            }
+            ByteBuffer heartbeat = ByteBuffer.allocateDirect(MessageHeader.SIZE);
+            Messages.writeValidateConnection(heartbeat);
+            int written = epoll.fd().write(heartbeat, 0, MessageHeader.SIZE);
+            if (written == MessageHeader.SIZE) {
+                lastWriteNanos = nowNanos;
+            } else if (written > 0) {
+                log.warn("{} a heartbeat was sent in part while its loop was blocked; closing", this);
+                closeReason = new ConnectionLostException(this + ": heartbeat sent in part");
+                ch.close();
+            }
+        } catch (java.io.IOException e) {
+            log.debug("{} heartbeat while the loop was blocked failed: {}", this, e.toString());
+        } finally {
+            watch.unlock();
         }
     }
 
@@ -850,7 +926,7 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
             }
             case HEARTBEAT -> {
                 lastWriteNanos = System.nanoTime();
-                channel.writeAndFlush(Messages.validateConnection(channel.alloc()), channel.voidPromise());
+                writeAndFlush(Messages.validateConnection(channel.alloc()), channel.voidPromise());
             }
         }
     }

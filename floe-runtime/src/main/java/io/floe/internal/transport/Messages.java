@@ -20,6 +20,11 @@ final class Messages {
         return VALIDATE_CONNECTION.duplicate();
     }
 
+    /** Puts a ValidateConnection message into {@code target}, from its position. */
+    static void writeValidateConnection(java.nio.ByteBuffer target) {
+        VALIDATE_CONNECTION.getBytes(VALIDATE_CONNECTION.readerIndex(), target.duplicate());
+    }
+
     static ByteBuf closeConnection(ByteBufAllocator alloc) {
         return headerOnly(alloc, MessageType.CLOSE_CONNECTION);
     }
