@@ -37,6 +37,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
@@ -88,6 +89,7 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
     private boolean flushDue; // event loop only
     private volatile LoopWatch loopWatch; // the loop's dispatch watch, when requests are dispatched on it
     private boolean reading; // event loop only: between channelRead and channelReadComplete
+    private List<Answered> answered; // event loop only: replies of the current read burst
     private final Acm configuredAcm;
     private volatile Acm acm;
     private volatile long lastWriteNanos = System.nanoTime(); // any message
@@ -273,6 +275,7 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
         reading = false;
+        completeAnswered();
         if (flushDue) {
             flushReplies();
         }
@@ -319,9 +322,34 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
             body.release();
             return;
         }
-        complete(() -> call.complete(body));
+        if (answered == null) {
+            answered = new ArrayList<>();
+        }
+        answered.add(new Answered(call, body));
         if (state == State.CLOSING && pending.size() == 0) {
             closeIfIdle(); // a graceful close waited for this last reply
+        }
+    }
+
+    /** A reply read in this burst, for the call that waited for it. */
+    private record Answered(OutgoingCall<?> call, ByteBuf body) {
+    }
+
+    /**
+     * Event loop, at the end of a read burst (or when the channel goes): the replies it read are
+     * decoded and their calls completed by one task on the client pool, not one task each.
+     */
+    private void completeAnswered() {
+        List<Answered> burst = answered;
+        if (burst == null) {
+            return;
+        }
+        answered = null;
+        if (burst.size() == 1) {
+            Answered only = burst.get(0);
+            complete(() -> only.call().complete(only.body()));
+        } else {
+            complete(() -> burst.forEach(a -> a.call().complete(a.body())));
         }
     }
 
@@ -934,6 +962,7 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Re
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         state = State.CLOSED;
+        completeAnswered(); // replies read before the end are answers all the same
         int dropped = batchRequests.discard();
         if (dropped > 0) {
             log.debug("{} closed with {} batch-oneway requests not flushed; they are dropped", this, dropped);
